@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { costPerMonth, queueLimit, serviceCv, serviceDistribution } from './shared.ts';
+
+/** Storage profiles: `speed` multiplies read and write times. */
+export const databaseProfiles = {
+  ssd: { label: 'SSD', speed: 1, costPerMonth: 250 },
+  hdd: { label: 'HDD', speed: 4, costPerMonth: 120 },
+} as const;
+
+export const databaseConfig = z.strictObject({
+  connections: z.int().min(1).max(100_000).default(10).meta({
+    title: 'Connections',
+    unit: 'at once',
+    description: 'How many queries the database runs at the same time. Others wait for a free connection.',
+  }),
+  readTimeMs: z
+    .number()
+    .positive()
+    .max(3_600_000)
+    .default(5)
+    .meta({ title: 'Read time', unit: 'ms', description: 'Mean time to run one read query.' }),
+  writeTimeMs: z.number().positive().max(3_600_000).default(10).meta({
+    title: 'Write time',
+    unit: 'ms',
+    description: 'Mean time to run one write. Writes always go to the primary.',
+  }),
+  serviceDistribution,
+  serviceCv,
+  queueLimit,
+  readReplicas: z.int().min(0).max(100).default(0).meta({
+    title: 'Read replicas',
+    unit: 'copies',
+    description:
+      'Copies of the database that serve reads, each with its own connections. Reads spread over the replicas; writes still go to the one primary.',
+  }),
+  profile: z.enum(['ssd', 'hdd']).default('ssd').meta({
+    title: 'Storage',
+    description: 'SSD: the times as set. HDD: cheaper, but every query takes four times as long.',
+  }),
+  costPerMonth,
+});
+export type DatabaseConfig = z.output<typeof databaseConfig>;
+
+export const databaseComponent = {
+  type: 'database',
+  label: 'Database',
+  description: 'Stores the data: a pool of connections with a queue, optional read replicas.',
+  config: databaseConfig,
+} as const;

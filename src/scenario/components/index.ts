@@ -1,0 +1,49 @@
+import { clientComponent } from './client.ts';
+import { databaseComponent } from './database.ts';
+import { loadBalancerComponent } from './loadBalancer.ts';
+import { serverComponent } from './server.ts';
+
+/**
+ * The registry of component types the engine simulates today. Adding a type: write its
+ * definition file beside these (config schema with defaults and help), register it here,
+ * add its connection rules in `connections.ts`, and its model in `src/engine/nodes/`.
+ */
+export const components = {
+  client: clientComponent,
+  loadBalancer: loadBalancerComponent,
+  server: serverComponent,
+  database: databaseComponent,
+} as const;
+
+export type NodeType = keyof typeof components;
+export const nodeTypes = Object.keys(components) as NodeType[];
+
+/** Types the playground will offer once the engine models them (shown disabled in the palette). */
+export const plannedTypes = [
+  {
+    type: 'cache',
+    label: 'Cache',
+    description: 'An in-memory cache (like Memcached or Redis) with real keys and eviction.',
+  },
+  { type: 'cdn', label: 'CDN', description: 'Edge caches close to users for static content.' },
+  {
+    type: 'queue',
+    label: 'Queue',
+    description: 'A message broker: servers publish slow work and answer at once.',
+  },
+  {
+    type: 'workerPool',
+    label: 'Worker pool',
+    description: 'Consumers that take jobs from a queue and run them.',
+  },
+  { type: 'scheduler', label: 'Scheduler', description: 'Starts batch jobs on a period, like cron.' },
+  {
+    type: 'mapReduce',
+    label: 'Map-reduce',
+    description: 'A cluster that splits a big job into map and reduce tasks.',
+  },
+] as const;
+
+export function isNodeType(type: string): type is NodeType {
+  return Object.hasOwn(components, type);
+}

@@ -1,0 +1,42 @@
+import type { NodeType } from './components/index.ts';
+
+/**
+ * Which connections the engine understands: an edge means "source sends requests to target".
+ * The editor asks `connectionProblem` before it adds an edge; the restore funnel asks it for
+ * every edge of a document. The messages are written for students.
+ */
+const allowedTargets: Record<NodeType, readonly NodeType[]> = {
+  client: ['loadBalancer', 'server'],
+  loadBalancer: ['server', 'loadBalancer'],
+  server: ['database', 'server', 'loadBalancer'],
+  database: [],
+};
+
+const roleOf: Record<NodeType, string> = {
+  client: 'a client',
+  loadBalancer: 'a load balancer',
+  server: 'a server',
+  database: 'a database',
+};
+
+export function canConnect(source: NodeType, target: NodeType): boolean {
+  return allowedTargets[source].includes(target);
+}
+
+/** Why an edge source → target is refused, or null when it is allowed. */
+export function connectionProblem(source: NodeType, target: NodeType): string | null {
+  if (canConnect(source, target)) return null;
+  if (source === 'database')
+    return 'A database only answers queries; it does not send requests to anything. Connect the server to the database instead.';
+  if (target === 'client')
+    return 'Clients only send requests; nothing sends requests to a client. Draw the arrow from the client to a balancer or server.';
+  if (source === 'client' && target === 'database')
+    return 'Users never talk to the database directly: put a server in between, which queries the database for them.';
+  if (source === 'loadBalancer' && target === 'database')
+    return 'A load balancer spreads requests over servers. Databases are queried by servers: connect a server to the database.';
+  return `${capitalise(roleOf[source])} cannot send requests to ${roleOf[target]}.`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

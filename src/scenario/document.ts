@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { clientConfig } from './components/client.ts';
+import { databaseConfig } from './components/database.ts';
+import { loadBalancerConfig } from './components/loadBalancer.ts';
+import { serverConfig } from './components/server.ts';
+
+/** The current document version. Bump it only together with a new numbered migration. */
+export const CURRENT_VERSION = 1;
+export const DOCUMENT_TYPE = 'scalelab-scenario';
+
+export const LIMITS = {
+  nodes: 2000,
+  edges: 5000,
+  events: 1000,
+  durationS: 24 * 3600,
+  titleChars: 200,
+} as const;
+
+const id = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'expected 1–64 letters, digits or _ . : -');
+
+const position = z.strictObject({ x: z.number(), y: z.number() });
+
+const nodeBase = {
+  id,
+  label: z.string().max(80).optional(),
+  position: position.optional(),
+};
+
+// `.prefault({})`: a missing config is parsed as `{}`, so every field gets its default.
+export const clientNode = z.strictObject({
+  ...nodeBase,
+  type: z.literal('client'),
+  config: clientConfig.prefault({}),
+});
+export const loadBalancerNode = z.strictObject({
+  ...nodeBase,
+  type: z.literal('loadBalancer'),
+  config: loadBalancerConfig.prefault({}),
+});
+export const serverNode = z.strictObject({
+  ...nodeBase,
+  type: z.literal('server'),
+  config: serverConfig.prefault({}),
+});
+export const databaseNode = z.strictObject({
+  ...nodeBase,
+  type: z.literal('database'),
+  config: databaseConfig.prefault({}),
+});
+
+export const scenarioNode = z.discriminatedUnion('type', [
+  clientNode,
+  loadBalancerNode,
+  serverNode,
+  databaseNode,
+]);
+
+export const scenarioEdge = z.strictObject({
+  id: id.optional(),
+  source: id,
+  target: id,
+  latencyMs: z.number().min(0).max(60_000).default(0).meta({
+    title: 'Network latency',
+    unit: 'ms',
+    description: 'One-way delay of this hop. A request pays it going out and the answer pays it coming back.',
+  }),
+});
+
+export const eventActions = ['fail', 'restore', 'slow', 'cut', 'heal', 'spike'] as const;
+
+export const scenarioEvent = z.strictObject({
+  at: z.number().min(0).max(LIMITS.durationS),
+  action: z.enum(eventActions),
+  /** The node for fail / restore / slow / spike. */
+  node: id.optional(),
+  /** The edge for cut / heal. */
+  source: id.optional(),
+  target: id.optional(),
+  /** slow: service time × factor; spike: traffic × factor. */
+  factor: z.number().positive().max(1000).optional(),
+  /** spike: how long it lasts, in seconds. */
+  for: z.number().positive().max(LIMITS.durationS).optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  type: z.literal(DOCUMENT_TYPE),
+  version: z.literal(CURRENT_VERSION),
+  title: z.string().max(LIMITS.titleChars).default('Untitled scenario'),
+  description: z.string().max(4000).optional(),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(1),
+  duration: z.number().positive().max(LIMITS.durationS).default(60),
+  warmup: z.number().min(0).max(LIMITS.durationS).default(0),
+  nodes: z.array(scenarioNode).max(LIMITS.nodes).default([]),
+  edges: z.array(scenarioEdge).max(LIMITS.edges).default([]),
+  events: z.array(scenarioEvent).max(LIMITS.events).default([]),
+});
+
+/** A restored scenario: every default filled in. This is what the engine and editor work with. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** What a person may write: every config field optional. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioNode = Scenario['nodes'][number];
+export type ScenarioEdge = Scenario['edges'][number];
+export type ScenarioEvent = Scenario['events'][number];
+export type EventAction = (typeof eventActions)[number];
+export type NodeOfType<T extends ScenarioNode['type']> = Extract<ScenarioNode, { type: T }>;
