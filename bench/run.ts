@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: simulated requests per wall-clock second for standard scenarios, against
+ * a bare M/M/c loop as the yardstick, with peak memory, and a memory-flatness check over an
+ * hour of simulated time. Prints a table; `--json` prints the figures as JSON.
+ */
+import { Simulation } from '../src/engine/index.ts';
+import { restoreOrThrow } from '../src/scenario/restore.ts';
+import { bareMmc } from './bareMmc.ts';
+import { balancedServers } from './scenarios.ts';
+
+interface Row {
+  name: string;
+  requests: number;
+  events: number;
+  wallMs: number;
+  requestsPerSec: number;
+  eventsPerSec: number;
+  peakHeapMB: number;
+}
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const scale = quick ? 0.2 : 1;
+
+function heapMB(): number {
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+function runScenario(name: string, input: ReturnType<typeof balancedServers>): Row {
+  const sim = new Simulation(restoreOrThrow(input));
+  let peak = heapMB();
+  const t0 = performance.now();
+  // Advance in 10-second slices so peak memory can be sampled along the way.
+  for (let t = 10_000; ; t += 10_000) {
+    sim.runUntil(t);
+    peak = Math.max(peak, heapMB());
+    if (sim.finished) break;
+  }
+  const wallMs = performance.now() - t0;
+  const r = sim.report();
+  return {
+    name,
+    requests: r.requests.generated,
+    events: sim.events,
+    wallMs,
+    requestsPerSec: r.requests.generated / (wallMs / 1000),
+    eventsPerSec: sim.events / (wallMs / 1000),
+    peakHeapMB: peak,
+  };
+}
+
+function runBare(customers: number): Row {
+  const t0 = performance.now();
+  const r = bareMmc(customers, 0.36, 0.1, 4);
+  const wallMs = performance.now() - t0;
+  return {
+    name: 'bare M/M/4 loop (yardstick)',
+    requests: customers,
+    events: r.events,
+    wallMs,
+    requestsPerSec: customers / (wallMs / 1000),
+    eventsPerSec: r.events / (wallMs / 1000),
+    peakHeapMB: heapMB(),
+  };
+}
+
+const rows: Row[] = [];
+// JIT warm-up: a short run of each kind, not reported.
+runBare(200_000);
+runScenario('warm-up', balancedServers(10, 100, 20));
+
+rows.push(runBare(Math.round(5_000_000 * scale)));
+rows.push(runScenario('4 servers, 400 req/s', balancedServers(4, 100, Math.round(5000 * scale))));
+rows.push(runScenario('100 servers, 10,000 req/s', balancedServers(100, 100, Math.round(300 * scale))));
+rows.push(runScenario('1,000 servers, 100,000 req/s', balancedServers(1000, 100, Math.round(40 * scale))));
+
+// Memory must stay flat over an hour of simulated time: compare the heap after 10 and 60 minutes.
+const flat = (() => {
+  const sim = new Simulation(restoreOrThrow(balancedServers(10, 100, 3600)));
+  sim.runUntil(600_000);
+  globalThis.gc?.();
+  const at10 = heapMB();
+  sim.runUntil(3_600_000);
+  globalThis.gc?.();
+  const at60 = heapMB();
+  return { at10MinMB: at10, at60MinMB: at60, requests: sim.report().requests.generated };
+})();
+
+const yardstick = rows[0] as Row;
+if (json) {
+  console.log(JSON.stringify({ rows, memoryOverAnHour: flat }, null, 2));
+} else {
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  console.log('\nScaleLab engine benchmark (simulated requests per wall-clock second)\n');
+  console.log(
+    `${'scenario'.padEnd(34)}${'requests'.padStart(12)}${'req/s'.padStart(14)}${'events/s'.padStart(14)}${'vs bare'.padStart(9)}${'peak heap'.padStart(11)}`,
+  );
+  for (const r of rows)
+    console.log(
+      `${r.name.padEnd(34)}${fmt(r.requests).padStart(12)}${fmt(r.requestsPerSec).padStart(14)}${fmt(r.eventsPerSec).padStart(14)}${`${((100 * r.requestsPerSec) / yardstick.requestsPerSec).toFixed(0)}%`.padStart(9)}${`${r.peakHeapMB.toFixed(0)} MB`.padStart(11)}`,
+    );
+  console.log(
+    `\nMemory over an hour of simulated time (10 servers, 1,000 req/s, ${fmt(flat.requests)} requests): heap ${flat.at10MinMB.toFixed(1)} MB at 10 min, ${flat.at60MinMB.toFixed(1)} MB at 60 min${globalThis.gc ? '' : ' (run node with --expose-gc for exact figures)'}.`,
+  );
+  console.log('Targets: ≥ 2,500,000 req/s at every size and ≥ 40% of the bare loop.');
+}

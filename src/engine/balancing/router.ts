@@ -1,0 +1,125 @@
+import { EV } from '../core/eventKinds.ts';
+import type { Link } from '../core/link.ts';
+import type { Rng } from '../core/random.ts';
+import { CAUSE, type Call } from '../core/request.ts';
+import type { NodeModel } from '../nodes/nodeModel.ts';
+import { createPicker, type Picker, type Strategy } from './pickers.ts';
+
+export interface RouterOptions {
+  strategy: Strategy;
+  retries: number;
+  virtualNodes: number;
+  /**
+   * Smart-client failure detection: after this many failures in a row a backend is ejected
+   * for `ejectForMs`. Null for a balancer, which learns from health checks instead.
+   */
+  passive: { threshold: number; ejectForMs: number } | null;
+  rng: Rng;
+}
+
+/**
+ * Sends a node's calls over one of its links: a balancer's forwarding, or a smart client
+ * choosing among several servers by itself. Handles retries on another backend and, for a
+ * smart client, passive failure detection.
+ */
+export class Router {
+  readonly picker: Picker | null;
+  private readonly fails: Int32Array;
+
+  constructor(
+    readonly owner: NodeModel,
+    readonly links: readonly Link[],
+    readonly options: RouterOptions,
+  ) {
+    this.picker =
+      links.length > 1
+        ? createPicker({
+            strategy: options.strategy,
+            ids: links.map((l) => l.target.id),
+            weights: links.map((l) => l.target.weight()),
+            virtualNodes: options.virtualNodes,
+            rng: options.rng,
+          })
+        : null;
+    this.fails = new Int32Array(links.length);
+  }
+
+  /** Send `call`'s next hop. On no route, the owner hears back at once with a failed child. */
+  dispatch(call: Call): void {
+    const sim = this.owner.sim;
+    const links = this.links;
+    if (links.length === 0) {
+      this.fakeFailure(call, CAUSE.noRoute);
+      return;
+    }
+    let b = 0;
+    const picker = this.picker;
+    if (picker !== null) {
+      b = picker.pick(call.req.key, call.req.session);
+      // A retry avoids the backend that just failed when there is another to try.
+      if (b === call.lastFailed && picker.healthyCount > 1) {
+        for (let tries = 0; tries < 4 && b === call.lastFailed; tries++)
+          b = picker.pick(call.req.key + tries + 1, call.req.session + tries + 1);
+      }
+      if (b < 0) {
+        this.fakeFailure(call, CAUSE.noBackend);
+        return;
+      }
+      picker.onSend(b);
+    }
+    call.backend = b;
+    sim.send(call, links[b] as Link);
+  }
+
+  /** The call could not leave this node: the owner hears back at once, as if a child failed. */
+  private fakeFailure(call: Call, cause: number): void {
+    const sim = this.owner.sim;
+    const child = sim.failedChild(call, cause, this.owner.index);
+    this.owner.onChildResponse(call, child);
+    sim.recycle(child);
+  }
+
+  /**
+   * A child call answered. Returns true when the router has retried (the owner must wait
+   * for the retry's answer), false when the owner should act on `child`'s result.
+   */
+  handleResponse(call: Call, child: Call): boolean {
+    const b = call.backend;
+    const picker = this.picker;
+    if (picker !== null && b >= 0 && child.link !== null) picker.onDone(b);
+    if (child.ok) {
+      if (b >= 0) this.fails[b] = 0;
+      return false;
+    }
+    if (b >= 0 && child.link !== null) this.noteFailure(b);
+    if (call.attempts < this.options.retries && child.cause !== CAUSE.timeout && this.links.length > 0) {
+      call.attempts++;
+      call.lastFailed = b;
+      call.backend = -1;
+      this.dispatch(call);
+      return true;
+    }
+    return false;
+  }
+
+  /** A request sent through backend b timed out (a smart client counts it as a failure). */
+  noteFailure(b: number): void {
+    const passive = this.options.passive;
+    if (passive === null || this.picker === null) return;
+    const n = (this.fails[b] as number) + 1;
+    this.fails[b] = n;
+    if (n >= passive.threshold && this.picker.isHealthy(b)) {
+      this.picker.setHealthy(b, false);
+      this.fails[b] = 0;
+      const sim = this.owner.sim;
+      sim.noteDetection(this.owner.index, (this.links[b] as Link).target.index);
+      sim.schedule(sim.now + passive.ejectForMs, EV.ejectEnd, b, this);
+    }
+  }
+
+  /** The ejection period is over: try the backend again (a failure ejects it again). */
+  unEject(b: number): void {
+    this.picker?.setHealthy(b, true);
+    this.fails[b] = (this.options.passive?.threshold ?? 1) - 1;
+  }
+}

@@ -1,0 +1,114 @@
+import type { NodeModel } from '../nodes/nodeModel.ts';
+import type { Link } from './link.ts';
+
+/** Why a request failed. The report counts errors by cause and by the node where they arose. */
+export const causes = [
+  'node-down',
+  'crash',
+  'queue-full',
+  'timeout',
+  'no-backend',
+  'edge-cut',
+  'no-route',
+] as const;
+export type Cause = (typeof causes)[number];
+export const CAUSE = {
+  nodeDown: 0,
+  crash: 1,
+  queueFull: 2,
+  timeout: 3,
+  noBackend: 4,
+  edgeCut: 5,
+  noRoute: 6,
+} as const;
+export const CAUSE_COUNT = causes.length;
+
+/** How a request ended. */
+export const ENDED = { inFlight: 0, completed: 1, failed: 2 } as const;
+
+/**
+ * One hop of a request: `node` working for its caller `parent` (null for the client's own
+ * root call). Nodes keep their per-request state here, so no node needs a map from request
+ * to state.
+ *
+ * Calls are pooled (a busy run makes millions): a call goes back to the pool once its caller
+ * has handled its answer. Anything that may outlive that — a pending event, a child's
+ * pointer to its parent — remembers the call's `gen` and ignores it if the number moved on.
+ */
+export class Call {
+  /** Bumped every time the call is recycled. */
+  gen = 0;
+  /** The parent's `gen` when this call was made: a mismatch means the parent is gone. */
+  parentGen = 0;
+  /** False once the node failed while holding this call: later events for it are ignored. */
+  alive = true;
+  /** Which backend / station this call went to (meaning depends on the node type). */
+  backend = -1;
+  attempts = 0;
+  /** Next downstream dependency for a server; station for a database. */
+  stage = 0;
+  /** Slot in the node's list of calls it holds (station in service, balancer active), or -1. */
+  slot = -1;
+  arrivedAt = 0;
+  startedAt = 0;
+  /** Mean service time this call asked for (reads and writes differ). */
+  serviceMean = 0;
+  ok = true;
+  cause = 0;
+  /** Node index where the failure arose. */
+  origin = -1;
+  /** Backend that failed on the previous attempt; retries try another one. */
+  lastFailed = -1;
+
+  constructor(
+    public req: Request,
+    public node: NodeModel,
+    public parent: Call | null,
+    /** The edge the call came over: its answer travels back along it. */
+    public link: Link | null,
+  ) {
+    if (parent !== null) this.parentGen = parent.gen;
+  }
+
+  /** Reuse a pooled call for a new hop. */
+  reset(req: Request, node: NodeModel, parent: Call | null, link: Link | null): void {
+    this.req = req;
+    this.node = node;
+    this.parent = parent;
+    this.link = link;
+    this.parentGen = parent !== null ? parent.gen : 0;
+    this.alive = true;
+    this.backend = -1;
+    this.attempts = 0;
+    this.stage = 0;
+    this.slot = -1;
+    this.arrivedAt = 0;
+    this.startedAt = 0;
+    this.serviceMean = 0;
+    this.ok = true;
+    this.cause = 0;
+    this.origin = -1;
+    this.lastFailed = -1;
+  }
+}
+
+/**
+ * One user request, from the client's send to its answer, failure or timeout. It is also
+ * the request's root call (the client's own hop), which saves an object per request.
+ */
+export class Request extends Call {
+  ended: number = ENDED.inFlight;
+  constructor(
+    client: NodeModel,
+    readonly start: number,
+    /** Popularity rank − 1: key 0 is the most requested. */
+    readonly key: number,
+    readonly session: number,
+    readonly isRead: boolean,
+    /** Arrived after warm-up: counted in the statistics. */
+    readonly measured: boolean,
+  ) {
+    super(null as unknown as Request, client, null, null);
+    this.req = this;
+  }
+}

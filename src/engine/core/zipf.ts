@@ -1,0 +1,74 @@
+import type { Rng } from './random.ts';
+
+/**
+ * Zipf-distributed ranks 1..n with P(k) ∝ 1 / k^s, in O(1) memory and expected O(1) time:
+ * rejection-inversion sampling (W. Hörmann and G. Derflinger, "Rejection-inversion to generate
+ * variates from monotone discrete distributions", ACM TOMACS 6(3), 1996). s = 0 is uniform.
+ * An alias table would need memory per key; key spaces here reach 10^8.
+ */
+export class ZipfSampler {
+  private readonly hIntegralX1: number;
+  private readonly hIntegralN: number;
+  private readonly sBound: number;
+
+  constructor(
+    readonly n: number,
+    readonly s: number,
+  ) {
+    this.hIntegralX1 = this.hIntegral(1.5) - 1;
+    this.hIntegralN = this.hIntegral(n + 0.5);
+    this.sBound = 2 - this.hIntegralInverse(this.hIntegral(2.5) - this.h(2));
+  }
+
+  /** A rank in 1..n; rank 1 is the most popular. */
+  sample(rng: Rng): number {
+    const n = this.n;
+    if (n === 1) return 1;
+    for (;;) {
+      const u = this.hIntegralN + rng.next() * (this.hIntegralX1 - this.hIntegralN);
+      const x = this.hIntegralInverse(u);
+      let k = Math.floor(x + 0.5);
+      if (k < 1) k = 1;
+      else if (k > n) k = n;
+      if (k - x <= this.sBound || u >= this.hIntegral(k + 0.5) - this.h(k)) return k;
+    }
+  }
+
+  private h(x: number): number {
+    return Math.exp(-this.s * Math.log(x));
+  }
+
+  private hIntegral(x: number): number {
+    const logX = Math.log(x);
+    return helper2((1 - this.s) * logX) * logX;
+  }
+
+  private hIntegralInverse(x: number): number {
+    let t = x * (1 - this.s);
+    if (t < -1) t = -1;
+    return Math.exp(helper1(t) * x);
+  }
+}
+
+/** log(1 + x) / x, accurate near 0. */
+function helper1(x: number): number {
+  return Math.abs(x) > 1e-8 ? Math.log1p(x) / x : 1 - x * (0.5 - x * (1 / 3 - 0.25 * x));
+}
+
+/** (exp(x) − 1) / x, accurate near 0. */
+function helper2(x: number): number {
+  return Math.abs(x) > 1e-8 ? Math.expm1(x) / x : 1 + x * 0.5 * (1 + (x / 3) * (1 + 0.25 * x));
+}
+
+/** Exact Zipf probabilities of the top ranks (for tests and theory panels). */
+export function zipfProbabilities(n: number, s: number): Float64Array {
+  const p = new Float64Array(n);
+  let sum = 0;
+  for (let k = 1; k <= n; k++) {
+    const w = k ** -s;
+    p[k - 1] = w;
+    sum += w;
+  }
+  for (let k = 0; k < n; k++) p[k] = (p[k] as number) / sum;
+  return p;
+}

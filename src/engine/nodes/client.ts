@@ -1,0 +1,146 @@
+import type { NodeOfType } from '../../scenario/document.ts';
+import { Router } from '../balancing/router.ts';
+import { EV } from '../core/eventKinds.ts';
+import type { Rng } from '../core/random.ts';
+import { CAUSE, type Call, Request } from '../core/request.ts';
+import { ZipfSampler } from '../core/zipf.ts';
+import type { Simulation } from '../simulation.ts';
+import { NodeModel } from './nodeModel.ts';
+import { createRateFunction, type RateFunction } from './traffic.ts';
+
+type ClientNode = NodeOfType<'client'>;
+
+/**
+ * Users: a Poisson (or evenly spaced) stream of requests whose rate follows the traffic
+ * pattern. Each request carries a key drawn from a Zipf popularity law, a session, and
+ * read/write. With several outgoing edges the client is a smart client and balances itself.
+ *
+ * Time-varying rates use thinning (Lewis & Shedler 1979): candidates arrive at the peak rate
+ * λmax and each is kept with probability λ(t)/λmax — exact for any rate function.
+ */
+export class ClientModel extends NodeModel {
+  router!: Router;
+  private readonly arrivalsRng: Rng;
+  private readonly requestRng: Rng;
+  private readonly zipf: ZipfSampler;
+  private readonly rate: RateFunction;
+  private spikeFactor = 1;
+  private spikeId = 0;
+  private lambdaMax = 0;
+  /** Bumped when the rate changes: pending arrivals drawn for the old rate are dropped. */
+  private generation = 0;
+  private constantRate: boolean;
+
+  constructor(
+    sim: Simulation,
+    index: number,
+    readonly node: ClientNode,
+  ) {
+    super(sim, index, node.id, 'client');
+    const c = node.config;
+    this.arrivalsRng = sim.rng(`arrivals:${this.id}`);
+    this.requestRng = sim.rng(`requests:${this.id}`);
+    this.zipf = new ZipfSampler(c.keys, c.zipf);
+    this.rate = createRateFunction(c.rps, c.pattern);
+    this.constantRate = c.pattern.type === 'constant';
+  }
+
+  override init(): void {
+    const c = this.node.config;
+    this.router = new Router(this, this.out, {
+      strategy: c.strategy,
+      retries: c.retries,
+      virtualNodes: 100,
+      passive: { threshold: c.ejectAfterFailures, ejectForMs: c.ejectForMs },
+      rng: this.sim.rng(`route:${this.id}`),
+    });
+    this.reschedule(0);
+  }
+
+  capacity(): number {
+    return 0;
+  }
+
+  costPerMonth(): number {
+    return 0;
+  }
+
+  receive(call: Call): void {
+    // Nothing sends requests to a client (the restore funnel refuses such edges).
+    this.sim.failCall(call, CAUSE.noRoute, this.index);
+  }
+
+  /** Draw the next arrival after `from` at the current peak rate. */
+  private reschedule(from: number): void {
+    this.lambdaMax = this.rate.max * this.spikeFactor;
+    if (this.lambdaMax <= 0) return;
+    const meanGapMs = 1000 / this.lambdaMax;
+    const gap = this.node.config.arrival === 'poisson' ? this.arrivalsRng.exp(meanGapMs) : meanGapMs;
+    this.sim.schedule(from + gap, EV.arrival, this.generation, this);
+  }
+
+  onArrival(generation: number): void {
+    if (generation !== this.generation) return;
+    const sim = this.sim;
+    const now = sim.now;
+    this.reschedule(now);
+    // Thinning: keep this candidate with probability λ(t)/λmax.
+    if (!this.constantRate) {
+      const lambda = this.rate.at(now / 1000) * this.spikeFactor;
+      if (this.arrivalsRng.next() * this.lambdaMax >= lambda) return;
+    }
+    if (!this.up) return;
+    const c = this.node.config;
+    const rng = this.requestRng;
+    const key = this.zipf.sample(rng) - 1;
+    const isRead = c.readRatio >= 1 ? true : rng.next() < c.readRatio;
+    const session = c.sessions === 1 ? 0 : rng.int(c.sessions);
+    const root = new Request(this, now, key, session, isRead, now >= sim.warmupMs);
+    sim.onGenerated(root);
+    this.stats.arrivals++;
+    root.arrivedAt = now;
+    if (c.timeoutMs !== null) sim.schedule(now + c.timeoutMs, EV.timeout, root.gen, root);
+    this.router.dispatch(root);
+  }
+
+  override onChildResponse(root: Call, child: Call): void {
+    if (root.req.ended !== 0) {
+      // Timed out already: the late answer only tells the smart client it was slow.
+      if (this.router.picker !== null && root.backend >= 0 && child.link !== null)
+        this.router.picker.onDone(root.backend);
+      return;
+    }
+    if (this.router.handleResponse(root, child)) return;
+    if (child.ok) {
+      this.stats.served++;
+      this.sim.completeRequest(root);
+    } else this.sim.failRequest(root, child.cause, child.origin);
+  }
+
+  /** The user gave up. A smart client counts it against the backend it chose. */
+  onTimeout(root: Call): void {
+    if (root.req.ended !== 0) return;
+    if (root.backend >= 0) this.router.noteFailure(root.backend);
+    this.sim.failRequest(root, CAUSE.timeout, this.index);
+  }
+
+  /** Traffic × factor for `forS` seconds. */
+  spike(factor: number, forS: number): void {
+    this.spikeFactor = factor;
+    this.spikeId++;
+    this.generation++;
+    this.reschedule(this.sim.now);
+    this.sim.schedule(this.sim.now + forS * 1000, EV.spikeEnd, this.spikeId, this);
+  }
+
+  endSpike(id: number): void {
+    if (id !== this.spikeId) return;
+    this.spikeFactor = 1;
+    this.generation++;
+    this.reschedule(this.sim.now);
+  }
+
+  override restore(): void {
+    super.restore();
+  }
+}

@@ -1,0 +1,165 @@
+import { balancerProfiles } from '../../scenario/components/loadBalancer.ts';
+import type { NodeOfType } from '../../scenario/document.ts';
+import { Router } from '../balancing/router.ts';
+import { EV } from '../core/eventKinds.ts';
+import type { Link } from '../core/link.ts';
+import { CAUSE, type Call } from '../core/request.ts';
+import type { Simulation } from '../simulation.ts';
+import { NodeModel } from './nodeModel.ts';
+
+type BalancerNode = NodeOfType<'loadBalancer'>;
+
+/**
+ * A load balancer. Each request is processed in turn (a FIFO processor with service time
+ * 1 / capacity, so a saturated software balancer queues like any server), then forwarded to
+ * a backend chosen by the strategy among those its health checks believe are up. A request
+ * that fails on a backend is retried on another one `retries` times.
+ *
+ * The processor queue needs no event of its own: with deterministic processing and FIFO
+ * order, request n leaves at d_n = max(a_n, d_{n−1}) + 1/capacity (Lindley's recursion).
+ */
+export class LoadBalancerModel extends NodeModel {
+  router!: Router;
+  private processMs = 0;
+  private freeAt = 0;
+  private readonly overheadMs: number;
+  /** Consecutive probe results per backend: > 0 successes, < 0 failures. */
+  private streak: Int32Array = new Int32Array(0);
+  forwarded = 0;
+  private waitSum = 0;
+  /** Calls inside the balancer (processing or proxied): a crash drops them. call.slot indexes it. */
+  private readonly active: Call[] = [];
+
+  constructor(
+    sim: Simulation,
+    index: number,
+    readonly node: BalancerNode,
+  ) {
+    super(sim, index, node.id, 'loadBalancer');
+    const c = node.config;
+    const capacity = c.capacityRps ?? balancerProfiles[c.profile].capacityRps;
+    this.processMs = capacity > 0 ? 1000 / capacity : 0;
+    this.overheadMs = c.overheadMs;
+  }
+
+  override init(): void {
+    const c = this.node.config;
+    this.router = new Router(this, this.out, {
+      strategy: c.strategy,
+      retries: c.retries,
+      virtualNodes: c.virtualNodes,
+      passive: null,
+      rng: this.sim.rng(`route:${this.id}`),
+    });
+    this.streak = new Int32Array(this.out.length);
+    const hc = c.healthCheck;
+    if (hc.enabled && this.out.length > 0) this.sim.schedule(hc.intervalMs, EV.healthCheck, 0, this);
+  }
+
+  capacity(): number {
+    return this.processMs > 0 ? 1 : 0;
+  }
+
+  costPerMonth(): number {
+    return this.node.config.costPerMonth ?? balancerProfiles[this.node.config.profile].costPerMonth;
+  }
+
+  receive(call: Call): void {
+    const sim = this.sim;
+    if (!this.up) {
+      sim.failCall(call, CAUSE.nodeDown, this.index);
+      return;
+    }
+    const now = sim.now;
+    this.stats.arrivals++;
+    call.arrivedAt = now;
+    call.slot = this.active.length;
+    this.active.push(call);
+    let delay = this.overheadMs;
+    if (this.processMs > 0) {
+      const start = Math.max(this.freeAt, now);
+      this.freeAt = start + this.processMs;
+      this.waitSum += start - now;
+      this.stats.busyArea += this.processMs;
+      delay += this.freeAt - now;
+    }
+    if (delay > 0) sim.schedule(now + delay, EV.forward, call.gen, call);
+    else this.forward(call);
+  }
+
+  forward(call: Call): void {
+    if (!call.alive) return;
+    this.forwarded++;
+    this.router.dispatch(call);
+  }
+
+  override onChildResponse(call: Call, child: Call): void {
+    if (!call.alive) return;
+    if (this.router.handleResponse(call, child)) return;
+    this.leave(call);
+    if (child.ok) {
+      this.stats.served++;
+      this.stats.timeInNodeSum += this.sim.now - call.arrivedAt;
+      this.sim.respond(call);
+    } else this.sim.passFailure(call, child);
+  }
+
+  private leave(call: Call): void {
+    const last = this.active.pop() as Call;
+    if (last !== call) {
+      this.active[call.slot] = last;
+      last.slot = call.slot;
+    }
+    call.slot = -1;
+  }
+
+  /** Probe every backend: is it up and reachable? Mark it down or up after enough in a row. */
+  healthCheck(): void {
+    const sim = this.sim;
+    const hc = this.node.config.healthCheck;
+    const picker = this.router.picker;
+    if (this.up) {
+      for (let i = 0; i < this.out.length; i++) {
+        const link = this.out[i] as Link;
+        const ok = link.target.up && !link.cut;
+        const s = this.streak[i] as number;
+        const streak = ok ? (s > 0 ? s + 1 : 1) : s < 0 ? s - 1 : -1;
+        this.streak[i] = streak;
+        if (picker === null) continue;
+        if (!ok && -streak >= hc.unhealthyThreshold && picker.isHealthy(i)) {
+          picker.setHealthy(i, false);
+          sim.noteDetection(this.index, link.target.index);
+        } else if (ok && streak >= hc.healthyThreshold && !picker.isHealthy(i)) picker.setHealthy(i, true);
+      }
+    }
+    sim.schedule(sim.now + hc.intervalMs, EV.healthCheck, 0, this);
+  }
+
+  override fail(): void {
+    super.fail();
+    // Requests inside the balancer, waiting to be forwarded or proxied, are lost with it.
+    this.freeAt = this.sim.now;
+    const lost = this.active.splice(0);
+    for (const call of lost) {
+      call.alive = false;
+      call.slot = -1;
+      this.sim.failCall(call, CAUSE.crash, this.index);
+    }
+  }
+
+  override extraReport(windowMs: number): Record<string, unknown> {
+    const picker = this.router.picker;
+    return {
+      forwarded: this.forwarded,
+      meanWaitMs: this.stats.arrivals > 0 ? this.waitSum / this.stats.arrivals : 0,
+      healthyBackends: picker ? picker.healthyCount : this.out.length,
+      capacityRps: this.processMs > 0 ? 1000 / this.processMs : null,
+      offeredLoad: windowMs > 0 ? (this.stats.arrivals * this.processMs) / windowMs : 0,
+    };
+  }
+
+  override onWindowReset(): void {
+    this.forwarded = 0;
+    this.waitSum = 0;
+  }
+}

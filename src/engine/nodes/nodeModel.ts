@@ -1,0 +1,65 @@
+import type { Link } from '../core/link.ts';
+import type { Call } from '../core/request.ts';
+import type { Simulation } from '../simulation.ts';
+import { NodeStats } from './nodeStats.ts';
+
+export type NodeKind = 'client' | 'loadBalancer' | 'server' | 'database';
+
+/**
+ * The run-time model of one scenario node. Subclasses say what happens when a call arrives
+ * (`receive`), when one of their own downstream calls answers (`onChildResponse`), and how
+ * they fail and come back.
+ */
+export abstract class NodeModel {
+  up = true;
+  /** Service-time multiplier set by a `slow` fault. */
+  slow = 1;
+  readonly stats = new NodeStats();
+  /** Outgoing edges in document order. */
+  readonly out: Link[] = [];
+
+  constructor(
+    readonly sim: Simulation,
+    readonly index: number,
+    readonly id: string,
+    readonly kind: NodeKind,
+  ) {}
+
+  /** A call arrives at this node. */
+  abstract receive(call: Call): void;
+
+  /** A call this node made downstream (for `call`) has answered. */
+  onChildResponse(_call: Call, _child: Call): void {}
+
+  /** A worker finished the service time of `call`. */
+  onServiceDone(_call: Call): void {}
+
+  /** Units of capacity for utilisation (workers, connections); 0 = not a queueing node. */
+  abstract capacity(): number;
+  abstract costPerMonth(): number;
+
+  /** Share of traffic under weighted round-robin. */
+  weight(): number {
+    return 1;
+  }
+
+  /** Called once after all links are wired. */
+  init(): void {}
+
+  fail(): void {
+    this.up = false;
+  }
+
+  restore(): void {
+    this.up = true;
+    this.slow = 1;
+  }
+
+  /** The measured window starts (warm-up is over): reset type-specific counters. */
+  onWindowReset(): void {}
+
+  /** Extra report fields of this type. */
+  extraReport(_windowMs: number): Record<string, unknown> {
+    return {};
+  }
+}

@@ -1,0 +1,101 @@
+import { CallQueue } from '../core/callQueue.ts';
+import { EV } from '../core/eventKinds.ts';
+import { CAUSE, type Call } from '../core/request.ts';
+import type { NodeModel } from './nodeModel.ts';
+import type { ServiceSampler } from './serviceTime.ts';
+
+/**
+ * A pool of identical workers in front of one FIFO queue: the textbook M/G/c(/K) station.
+ * Servers have one; a database has one for the primary and one per read replica. A worker
+ * stays taken from the start of service until the node releases the call — for a server
+ * that includes waiting for its database, as in a thread-per-request server.
+ */
+export class Station {
+  busy = 0;
+  readonly queue = new CallQueue();
+  /** Calls holding a worker: a crash fails them. Dense array; call.slot is the index. */
+  private readonly inService: Call[] = [];
+
+  constructor(
+    readonly node: NodeModel,
+    readonly workers: number,
+    readonly queueLimit: number | null,
+    readonly sampler: ServiceSampler,
+  ) {}
+
+  /** A call wants a worker. Starts it, queues it, or rejects it when the queue is full. */
+  arrive(call: Call, meanServiceMs: number): void {
+    const node = this.node;
+    const sim = node.sim;
+    const stats = node.stats;
+    call.arrivedAt = sim.now;
+    call.serviceMean = meanServiceMs;
+    stats.arrivals++;
+    if (this.busy < this.workers) {
+      this.start(call);
+      return;
+    }
+    if (this.queueLimit !== null && this.queue.length >= this.queueLimit) {
+      stats.rejected++;
+      sim.failCall(call, CAUSE.queueFull, node.index);
+      return;
+    }
+    stats.advance(sim.now);
+    stats.queued++;
+    this.queue.push(call);
+  }
+
+  private start(call: Call): void {
+    const node = this.node;
+    const sim = node.sim;
+    const now = sim.now;
+    const stats = node.stats;
+    stats.advance(now);
+    this.busy++;
+    stats.busy++;
+    stats.started++;
+    stats.waitSum += now - call.arrivedAt;
+    call.startedAt = now;
+    call.slot = this.inService.length;
+    this.inService.push(call);
+    sim.schedule(now + this.sampler(call.serviceMean * node.slow), EV.serviceDone, call.gen, call);
+  }
+
+  /** The call is done with its worker (answered or failed): free it for the next in line. */
+  release(call: Call): void {
+    const node = this.node;
+    const sim = node.sim;
+    const stats = node.stats;
+    stats.advance(sim.now);
+    this.busy--;
+    stats.busy--;
+    const slot = call.slot;
+    const last = this.inService.pop() as Call;
+    if (last !== call) {
+      this.inService[slot] = last;
+      last.slot = slot;
+    }
+    call.slot = -1;
+    const next = this.queue.shift();
+    if (next) {
+      stats.queued--;
+      this.start(next);
+    }
+  }
+
+  /** The node failed: every call waiting or in service is lost. Returns them. */
+  crash(): Call[] {
+    const stats = this.node.stats;
+    stats.advance(this.node.sim.now);
+    const lost = this.queue.drain();
+    stats.queued -= lost.length;
+    for (const c of this.inService) {
+      c.slot = -1;
+      lost.push(c);
+    }
+    stats.busy -= this.inService.length;
+    this.busy = 0;
+    this.inService.length = 0;
+    return lost;
+  }
+}
