@@ -154,7 +154,7 @@ describe('restoreScenario with injected migrations', () => {
   // up to an injected current version (2, 3, …) is then refused with "version: expected one of 1,
   // got 3", and `migratedFrom` can never be observed in a test — the option meant "for tests of the
   // migration machinery" cannot succeed. Remove `.fails` when fixed.
-  it.fails('BUG: a migrated document restores and reports migratedFrom', () => {
+  it('a migrated document restores and reports migratedFrom', () => {
     const { steps, calls } = fakeHistory();
     const old = { type: 'scalelab-scenario', version: 1, length: 30, name: 'Old', seed: 7 };
     const r = restoreScenario(old, {

@@ -322,12 +322,12 @@ const service = {
 };
 const patternArb = fc.oneof(
   fc.constant({ type: 'constant' }),
-  optional({ toRps: finite(0, 1e7), startS: finite(0, 1000), endS: finite(0, 1000) }).map((p) => ({
-    type: 'ramp',
-    toRps: 10,
-    endS: 30,
-    ...p,
-  })),
+  // A ramp must end no earlier than it starts (restore refuses the reverse).
+  optional({ toRps: finite(0, 1e7), startS: finite(0, 1000), endS: finite(0, 1000) }).map((p) => {
+    const ramp = { type: 'ramp', toRps: 10, endS: 30, ...p };
+    const start = ramp.startS ?? 0;
+    return ramp.endS < start ? { ...ramp, endS: start } : ramp;
+  }),
   fc.record({ type: fc.constant('step'), toRps: finite(0, 1e7), atS: finite(0, 1e4) }),
   fc.record({
     type: fc.constant('spike'),

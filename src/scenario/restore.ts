@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { components, isNodeType } from './components/index.ts';
 import { connectionProblem } from './connections.ts';
 import { CURRENT_VERSION, DOCUMENT_TYPE, type Scenario, scenarioSchema } from './document.ts';
@@ -12,7 +12,7 @@ import { type Migration, MigrationError, migrate, migrations } from './migration
  * It never throws on bad input.
  */
 export interface Problem {
-  /** Where, e.g. `nodes[2] "web-1" .config.workers`. Empty for the whole document. */
+  /** Where, e.g. `nodes[2] "web-1".config.workers`. Empty for the whole document. */
   path: string;
   message: string;
 }
@@ -30,6 +30,16 @@ export interface RestoreOptions {
 }
 
 export function restoreScenario(input: unknown, options: RestoreOptions = {}): RestoreResult {
+  try {
+    return restoreUnsafe(input, options);
+  } catch (e) {
+    // Defence in depth: no input may crash a caller. Anything that slips past the checks
+    // below (an exotic object handed in directly, say) still becomes a message.
+    return fail(`This scenario could not be read: ${e instanceof Error ? e.message : String(e)}.`);
+  }
+}
+
+function restoreUnsafe(input: unknown, options: RestoreOptions): RestoreResult {
   const currentVersion = options.currentVersion ?? CURRENT_VERSION;
   let raw: unknown = input;
   if (typeof input === 'string') {
@@ -38,7 +48,8 @@ export function restoreScenario(input: unknown, options: RestoreOptions = {}): R
         `The scenario is too large (${input.length.toLocaleString('en-US')} characters; the limit is ${MAX_INPUT_CHARS.toLocaleString('en-US')}).`,
       );
     try {
-      raw = JSON.parse(input);
+      // A byte-order mark from a Windows editor is not part of the JSON.
+      raw = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     } catch (e) {
       return fail(`This is not valid JSON: ${(e as Error).message}.`);
     }
@@ -53,8 +64,8 @@ export function restoreScenario(input: unknown, options: RestoreOptions = {}): R
     return fail(
       doc.type === undefined
         ? `This is not a ScaleLab scenario: the field "type" is missing (expected "${DOCUMENT_TYPE}").`
-        : `This is not a ScaleLab scenario: "type" is ${JSON.stringify(doc.type)}, expected "${DOCUMENT_TYPE}".`,
-      [{ path: 'type', message: `expected "${DOCUMENT_TYPE}"` }],
+        : `This is not a ScaleLab scenario: "type" is ${describeValue(doc.type)}, expected "${DOCUMENT_TYPE}".`,
+      [{ path: 'type', message: `expected "${DOCUMENT_TYPE}", got ${describeValue(doc.type)}` }],
     );
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
@@ -76,14 +87,21 @@ export function restoreScenario(input: unknown, options: RestoreOptions = {}): R
     return fail(`This scenario (format ${version}) could not be upgraded: ${why}.`);
   }
 
-  const parsed = scenarioSchema.safeParse(migrated);
+  // The schema pins `version` to the current format; tests of the migration machinery
+  // pretend a later format is current.
+  const schema =
+    currentVersion === CURRENT_VERSION
+      ? scenarioSchema
+      : scenarioSchema.extend({ version: z.literal(currentVersion) });
+  const parsed = schema.safeParse(migrated);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => toProblem(issue, migrated));
     return fail(summarise(problems), problems);
   }
-  const graphProblems = checkGraph(parsed.data);
+  const scenario = parsed.data as Scenario;
+  const graphProblems = checkGraph(scenario);
   if (graphProblems.length > 0) return fail(summarise(graphProblems), graphProblems);
-  return { ok: true, scenario: parsed.data, migratedFrom: version < currentVersion ? version : null };
+  return { ok: true, scenario, migratedFrom: version < currentVersion ? version : null };
 }
 
 /** Same as restoreScenario but throws a readable Error; for tests and trusted built-in content. */
@@ -106,8 +124,17 @@ function checkGraph(s: Scenario): Problem[] {
     types.set(n.id, n.type);
   });
   const seen = new Set<string>();
+  const edgeIds = new Set<string>();
   s.edges.forEach((e, i) => {
     const where = `edges[${i}]`;
+    if (e.id !== undefined) {
+      if (edgeIds.has(e.id))
+        problems.push({
+          path: `${where}.id`,
+          message: `the edge id "${e.id}" is used twice; ids must be unique`,
+        });
+      edgeIds.add(e.id);
+    }
     const st = types.get(e.source);
     const tt = types.get(e.target);
     if (!st) problems.push({ path: `${where}.source`, message: `no node has the id "${e.source}"` });
@@ -122,6 +149,17 @@ function checkGraph(s: Scenario): Problem[] {
       const why = connectionProblem(st, tt);
       if (why) problems.push({ path: where, message: `"${e.source}" → "${e.target}": ${why}` });
     }
+  });
+  s.nodes.forEach((n, i) => {
+    if (
+      n.type === 'client' &&
+      n.config.pattern.type === 'ramp' &&
+      n.config.pattern.endS < n.config.pattern.startS
+    )
+      problems.push({
+        path: `nodes[${i}] "${n.id}".config.pattern.endS`,
+        message: `the ramp ends (${n.config.pattern.endS} s) before it starts (${n.config.pattern.startS} s)`,
+      });
   });
   const cycle = findCycle(s);
   if (cycle)
@@ -201,7 +239,7 @@ function toProblem(issue: z.core.$ZodIssue, doc: Record<string, unknown>): Probl
   return { path, message: explainIssue(issue, doc) };
 }
 
-/** `nodes[2] "web-1" .config.workers` — the node id makes the place easy to find. */
+/** `nodes[2] "web-1".config.workers` — the node id makes the place easy to find. */
 export function formatPath(path: readonly PropertyKey[], doc: Record<string, unknown>): string {
   let out = '';
   let cursor: unknown = doc;
@@ -226,19 +264,25 @@ function explainIssue(issue: z.core.$ZodIssue, doc: Record<string, unknown>): st
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${knownFieldsHint(issue.path, doc)}`;
     case 'invalid_union': {
-      if (issue.path.at(-1) === 'type' || (got && typeof got === 'object' && 'type' in got)) {
-        const t = (got as { type?: unknown } | undefined)?.type;
-        if (issue.path.length === 2 && issue.path[0] === 'nodes')
-          return `unknown node type ${JSON.stringify(t)}; expected one of ${Object.keys(components)
-            .map((k) => `"${k}"`)
-            .join(', ')}`;
+      // A node's `type` decides which schema applies: name what was given and what is known.
+      const isNodeTypeField =
+        issue.path[0] === 'nodes' &&
+        (issue.path.length === 2 || (issue.path.length === 3 && issue.path[2] === 'type'));
+      if (isNodeTypeField) {
+        const node = valueAt(doc, issue.path.slice(0, 2)) as { type?: unknown } | undefined;
+        const known = Object.keys(components)
+          .map((k) => `"${k}"`)
+          .join(', ');
+        return node?.type === undefined
+          ? `the node has no "type"; expected one of ${known}`
+          : `unknown node type ${describeValue(node.type)}; expected one of ${known}`;
       }
       return issue.message;
     }
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(got)}`;
     case 'invalid_type':
-      return `expected ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, got ${describeValue(got)}`;
+      return `expected ${expectedNoun(issue.expected)}, got ${describeValue(got)}`;
     case 'too_small':
       return issue.origin === 'array' || issue.origin === 'string'
         ? issue.message
@@ -262,6 +306,19 @@ function knownFieldsHint(path: readonly PropertyKey[], doc: Record<string, unkno
       return ` (a ${node.type} knows: ${Object.keys(components[node.type].config.shape).join(', ')})`;
   }
   return '';
+}
+
+function expectedNoun(expected: string): string {
+  switch (expected) {
+    case 'int':
+      return 'a whole number';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'an object';
+    default:
+      return `a ${expected}`;
+  }
 }
 
 function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
