@@ -1,2 +1,8 @@
 #!/usr/bin/env node
-console.log('hello', process.argv.slice(2));
+// ScaleLab's command line. Runs the TypeScript sources directly (through tsx), so
+// `npx scalelab …` works right after `npm ci`, with no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

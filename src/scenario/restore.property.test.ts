@@ -324,7 +324,12 @@ const patternArb = fc.oneof(
   fc.constant({ type: 'constant' }),
   // A ramp must end no earlier than it starts (restore refuses the reverse).
   optional({ toRps: finite(0, 1e7), startS: finite(0, 1000), endS: finite(0, 1000) }).map((p) => {
-    const ramp = { type: 'ramp', toRps: 10, endS: 30, ...p };
+    const ramp: { type: string; toRps: number; endS: number; startS?: number } = {
+      type: 'ramp',
+      toRps: 10,
+      endS: 30,
+      ...p,
+    };
     const start = ramp.startS ?? 0;
     return ramp.endS < start ? { ...ramp, endS: start } : ramp;
   }),

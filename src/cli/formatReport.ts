@@ -1,0 +1,69 @@
+import type { Report } from '../engine/index.ts';
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const pct = (n: number) => `${(100 * n).toFixed(n > 0 && n < 0.001 ? 3 : 1)}%`;
+
+/** The human-readable summary `scalelab simulate` prints. */
+export function formatReport(r: Report, run: { wallMs: number; events: number }): string {
+  const lines: string[] = [];
+  const s = r.scenario;
+  lines.push(
+    `${s.title} — seed ${s.seed}, ${s.duration} s simulated${s.warmup > 0 ? ` (first ${s.warmup} s warm-up, not counted)` : ''}`,
+  );
+  lines.push('');
+  const q = r.requests;
+  lines.push(
+    `Requests    ${int(q.generated)} sent · ${int(q.completed)} answered · ${int(q.failed)} failed (${pct(r.errorRate)}) · ${int(q.inFlight)} still in flight`,
+  );
+  lines.push(`Throughput  ${r.throughput.toFixed(1)} requests/s answered`);
+  const l = r.latencyMs;
+  lines.push(
+    `Latency     mean ${ms(l.mean)} ms · p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · p99 ${ms(l.p99)} · max ${ms(l.max)} ms`,
+  );
+  const errs = Object.entries(r.errors).filter(([, n]) => n > 0);
+  lines.push(
+    `Errors      ${errs.length === 0 ? 'none' : errs.map(([c, n]) => `${c} ${int(n)}`).join(' · ')}`,
+  );
+  lines.push(`Cost        $${int(r.costPerMonth)} per month`);
+  lines.push('');
+  const rows = Object.entries(r.nodes);
+  const idWidth = Math.max(4, ...rows.map(([id]) => id.length)) + 2;
+  lines.push(
+    `${'node'.padEnd(idWidth)}${'type'.padEnd(14)}${'busy'.padStart(7)}${'served'.padStart(11)}${'per s'.padStart(10)}${'queue'.padStart(9)}${'wait ms'.padStart(10)}${'time ms'.padStart(10)}  errors`,
+  );
+  for (const [id, n] of rows) {
+    const nodeErrs = Object.entries(n.errors)
+      .map(([c, k]) => `${c} ${int(k)}`)
+      .join(', ');
+    lines.push(
+      `${id.padEnd(idWidth)}${n.type.padEnd(14)}${(n.type === 'client' ? '' : pct(n.utilization)).padStart(7)}${int(n.served).padStart(11)}${n.throughput.toFixed(1).padStart(10)}${n.meanQueueLength.toFixed(2).padStart(9)}${ms(n.meanWaitMs).padStart(10)}${ms(n.meanTimeMs).padStart(10)}  ${n.up ? '' : '[down] '}${nodeErrs}`,
+    );
+  }
+  if (r.faults.length > 0) {
+    lines.push('');
+    lines.push('Faults');
+    for (const f of r.faults) {
+      const until = f.endS === null ? 'to the end' : `until ${f.endS.toFixed(1)} s`;
+      const what = `${f.action}${f.factor !== undefined ? ` ×${f.factor}` : ''} ${f.target}`;
+      const hurt =
+        f.failedRequests === 0
+          ? 'no user request failed because of it'
+          : `${int(f.failedRequests)} requests failed (${Object.entries(f.errors)
+              .map(([c, n]) => `${c} ${int(n)}`)
+              .join(
+                ', ',
+              )}) between ${(f.firstFailureS ?? 0).toFixed(1)} s and ${(f.lastFailureS ?? 0).toFixed(1)} s`;
+      const seen =
+        f.detections.length > 0
+          ? `; noticed by ${f.detections.map((d) => `${d.by} after ${int(d.afterMs)} ms`).join(', ')}`
+          : '';
+      lines.push(`  ${f.startS.toFixed(1)} s  ${what} (${until}): ${hurt}${seen}`);
+    }
+  }
+  lines.push('');
+  lines.push(
+    `Simulated ${int(run.events)} events in ${(run.wallMs / 1000).toFixed(2)} s (${int(q.generated / Math.max(run.wallMs / 1000, 1e-9))} requests per second of wall time).`,
+  );
+  return lines.join('\n');
+}
