@@ -392,6 +392,24 @@ export class Simulation {
     return this.measuring ? Math.max(0, this.now - this.warmupMs) : 0;
   }
 
+  /**
+   * Audit: the requests still in flight that some node or pending event actually holds.
+   * Equal to `inFlightAll` unless the engine lost a request. Slow; for tests.
+   */
+  auditInFlight(): number {
+    const live = new Set<Request>();
+    const see = (call: Call) => {
+      // A dead call (its node crashed) holds nothing: the request must be alive elsewhere.
+      if (call.alive && call.req.ended === ENDED.inFlight) live.add(call.req);
+    };
+    // Every call-carrying event passes the call's gen as its integer; a stale one is ignored.
+    this.queue.forEachRef((ref, int) => {
+      if (ref instanceof Call && ref.gen === int) see(ref);
+    });
+    for (const node of this.nodes) node.forEachHeldCall(see);
+    return live.size;
+  }
+
   /** Requests started but not yet ended (warm-up included). */
   get inFlightAll(): number {
     return this.allGenerated - this.allEnded;

@@ -27,6 +27,10 @@ export class CallQueue {
     return call;
   }
 
+  forEach(visit: (call: Call) => void): void {
+    for (let i = 0; i < this.length; i++) visit(this.items[(this.head + i) & this.mask] as Call);
+  }
+
   /** Removes and returns everything (a crash empties the queue). */
   drain(): Call[] {
     const out: Call[] = [];

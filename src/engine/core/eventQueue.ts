@@ -103,6 +103,14 @@ export class EventQueue {
     return top;
   }
 
+  /** Visit the payload object of every pending event (for audits in tests; not hot). */
+  forEachRef(visit: (ref: unknown, int: number) => void): void {
+    for (let i = 0; i < this.size_; i++) {
+      const slot = this.heap[i] as number;
+      visit(this.refs[slot], this.ints[slot] as number);
+    }
+  }
+
   release(slot: number): void {
     this.refs[slot] = null;
     this.free[this.freeCount++] = slot;

@@ -74,6 +74,10 @@ export class DatabaseModel extends NodeModel {
     this.sim.respond(call);
   }
 
+  override forEachHeldCall(visit: (call: Call) => void): void {
+    for (const s of this.stations) s.forEachCall(visit);
+  }
+
   override fail(): void {
     super.fail();
     for (const s of this.stations)

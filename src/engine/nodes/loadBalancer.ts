@@ -135,6 +135,10 @@ export class LoadBalancerModel extends NodeModel {
     sim.schedule(sim.now + hc.intervalMs, EV.healthCheck, 0, this);
   }
 
+  override forEachHeldCall(visit: (call: Call) => void): void {
+    for (const c of this.active) visit(c);
+  }
+
   override fail(): void {
     super.fail();
     // Requests inside the balancer, waiting to be forwarded or proxied, are lost with it.

@@ -58,6 +58,9 @@ export abstract class NodeModel {
   /** The measured window starts (warm-up is over): reset type-specific counters. */
   onWindowReset(): void {}
 
+  /** Every call this node holds (waiting, in service, being proxied). For audits in tests. */
+  forEachHeldCall(_visit: (call: Call) => void): void {}
+
   /** Extra report fields of this type. */
   extraReport(_windowMs: number): Record<string, unknown> {
     return {};

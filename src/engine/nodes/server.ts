@@ -117,6 +117,10 @@ export class ServerModel extends NodeModel {
     this.sim.respond(call);
   }
 
+  override forEachHeldCall(visit: (call: Call) => void): void {
+    this.station.forEachCall(visit);
+  }
+
   override fail(): void {
     super.fail();
     for (const call of this.station.crash()) {

@@ -83,6 +83,12 @@ export class Station {
     }
   }
 
+  /** Every call waiting or holding a worker (for audits). */
+  forEachCall(visit: (call: Call) => void): void {
+    this.queue.forEach(visit);
+    for (const c of this.inService) visit(c);
+  }
+
   /** The node failed: every call waiting or in service is lost. Returns them. */
   crash(): Call[] {
     const stats = this.node.stats;
