@@ -144,23 +144,30 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     });
     const failable = [...lbs, ...servers, ...dbs, ...clients];
     const events: NonNullable<ScenarioInput['events']> = [];
+    const choose = <T>(xs: readonly T[], u: number) =>
+      xs[Math.min(xs.length - 1, Math.floor(u * xs.length))] as T;
     for (const e of g.events) {
-      const at = Math.min(e.at, g.duration);
+      const when = Math.min(e.at, g.duration);
       if (e.action === 'cut' || e.action === 'heal') {
         if (edges.length === 0) continue;
-        const edge = edges[Math.floor(e.pick * edges.length)] ?? edges[0];
-        if (edge) events.push({ at, action: e.action, source: edge.source, target: edge.target });
+        const edge = choose(edges, e.pick);
+        if (edge) events.push({ at: when, action: e.action, source: edge.source, target: edge.target });
       } else if (e.action === 'spike') {
         events.push({
-          at,
+          at: when,
           action: 'spike',
-          node: clients[Math.floor(e.pick * clients.length)] as string,
+          node: choose(clients, e.pick),
           factor: e.factor,
           for: 1 + e.pick * 3,
         });
       } else {
-        const node = failable[Math.floor(e.pick * failable.length)] as string;
-        events.push({ at, action: e.action, node, ...(e.action === 'slow' ? { factor: e.factor } : {}) });
+        const node = choose(failable, e.pick);
+        events.push({
+          at: when,
+          action: e.action,
+          node,
+          ...(e.action === 'slow' ? { factor: e.factor } : {}),
+        });
       }
     }
     return {
@@ -178,8 +185,11 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
 function assertFinite(value: unknown, path: string): void {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`${path} is ${value}`);
-  } else if (Array.isArray(value)) value.forEach((v, i) => assertFinite(v, `${path}[${i}]`));
-  else if (value && typeof value === 'object')
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      assertFinite(v, `${path}[${i}]`);
+    });
+  } else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) if (v !== null) assertFinite(v, `${path}.${k}`);
 }
 
@@ -220,7 +230,7 @@ describe('engine invariants over random scenarios', () => {
         for (let t = 0; !b.finished; t += 137.5) b.runUntil(t);
         expect(b.report()).toEqual(ra);
       }),
-      { numRuns: 120 },
+      { numRuns: Number(process.env.INVARIANT_RUNS ?? 120) },
     );
   });
 
