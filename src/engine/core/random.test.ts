@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from './random.ts';
-import { ZipfSampler, zipfProbabilities } from './zipf.ts';
+import { ZipfAliasSampler, ZipfSampler, zipfProbabilities } from './zipf.ts';
 
 describe('Rng', () => {
   it('is reproducible per (seed, stream) and independent across streams', () => {
@@ -49,7 +49,10 @@ describe('Rng', () => {
   });
 });
 
-describe('ZipfSampler', () => {
+describe.each([
+  ['rejection-inversion', (n: number, s: number) => new ZipfSampler(n, s)],
+  ['alias table', (n: number, s: number) => new ZipfAliasSampler(n, s)],
+])('Zipf sampler (%s)', (_name, make) => {
   for (const [n, s] of [
     [1000, 1],
     [100, 0.8],
@@ -57,7 +60,7 @@ describe('ZipfSampler', () => {
     [10_000, 1.2],
   ] as const) {
     it(`matches the exact Zipf law for n=${n}, s=${s}`, () => {
-      const z = new ZipfSampler(n, s);
+      const z = make(n, s);
       const rng = new Rng(1, `zipf-${n}-${s}`);
       const draws = 400_000;
       const counts = new Float64Array(n);

@@ -1,9 +1,9 @@
 import type { NodeOfType } from '../../scenario/document.ts';
 import { Router } from '../balancing/router.ts';
 import { EV } from '../core/eventKinds.ts';
-import type { Rng } from '../core/random.ts';
+import { mix32, type Rng } from '../core/random.ts';
 import { CAUSE, type Call, Request } from '../core/request.ts';
-import { ZipfSampler } from '../core/zipf.ts';
+import { createZipfSampler } from '../core/zipf.ts';
 import type { Simulation } from '../simulation.ts';
 import { NodeModel } from './nodeModel.ts';
 import { createRateFunction, type RateFunction } from './traffic.ts';
@@ -22,7 +22,9 @@ export class ClientModel extends NodeModel {
   router!: Router;
   private readonly arrivalsRng: Rng;
   private readonly requestRng: Rng;
-  private readonly zipf: ZipfSampler;
+  private readonly zipf: { sample(rng: Rng): number };
+  private readonly sessionSalt: number;
+  private sent = 0;
   private readonly rate: RateFunction;
   private spikeFactor = 1;
   private spikeId = 0;
@@ -40,7 +42,8 @@ export class ClientModel extends NodeModel {
     const c = node.config;
     this.arrivalsRng = sim.rng(`arrivals:${this.id}`);
     this.requestRng = sim.rng(`requests:${this.id}`);
-    this.zipf = new ZipfSampler(c.keys, c.zipf);
+    this.zipf = createZipfSampler(c.keys, c.zipf);
+    this.sessionSalt = mix32(sim.seed ^ index);
     this.rate = createRateFunction(c.rps, c.pattern);
     this.constantRate = c.pattern.type === 'constant';
   }
@@ -94,7 +97,9 @@ export class ClientModel extends NodeModel {
     const rng = this.requestRng;
     const key = this.zipf.sample(rng) - 1;
     const isRead = c.readRatio >= 1 ? true : rng.next() < c.readRatio;
-    const session = c.sessions === 1 ? 0 : rng.int(c.sessions);
+    // The user session is a hash of the request's number: uniform over sessions, and free
+    // when nothing (no ip-hash balancer) looks at it.
+    const session = mix32((this.sent++ + this.sessionSalt) | 0) % c.sessions;
     const root = new Request(this, now, key, session, isRead, now >= sim.warmupMs);
     sim.onGenerated(root);
     this.stats.arrivals++;
