@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../scenario/document.ts';
 import { restoreScenario } from '../scenario/restore.ts';
 import type { Report } from './metrics/report.ts';
+import { LoadBalancerModel } from './nodes/loadBalancer.ts';
 import { Simulation } from './simulation.ts';
 
 /**
@@ -161,7 +162,8 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           for: 1 + e.pick * 3,
         });
       } else {
-        const node = choose(failable, e.pick);
+        // `slow` applies to servers, databases and balancers; fail/restore to anything.
+        const node = choose(e.action === 'slow' ? [...lbs, ...servers, ...dbs] : failable, e.pick);
         events.push({
           at: when,
           action: e.action,
@@ -203,6 +205,9 @@ function checkInvariants(sim: Simulation, r: Report): void {
   expect(sim.inFlightAll).toBeGreaterThanOrEqual(q.inFlight);
   // No request is lost: every one not yet ended is held by a node or a pending event.
   expect(sim.auditInFlight()).toBe(sim.inFlightAll);
+  // A balancer's connection counts (least-connections, power-of-two) never drift from the truth.
+  for (const node of sim.nodes)
+    if (node instanceof LoadBalancerModel) expect(node.connectionCountsAgree(), node.id).toBe(true);
   for (const [id, n] of Object.entries(r.nodes)) {
     expect(n.utilization, id).toBeGreaterThanOrEqual(0);
     expect(n.utilization, id).toBeLessThanOrEqual(1 + 1e-9);

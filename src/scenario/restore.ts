@@ -183,6 +183,11 @@ function checkGraph(s: Scenario): Problem[] {
       problems.push({ path: `${where}.node`, message: `"${ev.action}" needs the "node" it applies to` });
     else if (!types.has(ev.node))
       problems.push({ path: `${where}.node`, message: `no node has the id "${ev.node}"` });
+    else if (ev.action === 'slow' && types.get(ev.node) === 'client')
+      problems.push({
+        path: `${where}.node`,
+        message: `"slow" makes a server, database or balancer take longer; "${ev.node}" is a client (use "spike" to change its traffic)`,
+      });
     else if (ev.action === 'spike' && types.get(ev.node) !== 'client')
       problems.push({
         path: `${where}.node`,

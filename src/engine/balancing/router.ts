@@ -55,12 +55,13 @@ export class Router {
     let b = 0;
     const picker = this.picker;
     if (picker !== null) {
-      b = picker.pick(call.req.key, call.req.session);
-      // A retry avoids the backend that just failed when there is another to try.
-      if (b === call.lastFailed && picker.healthyCount > 1) {
-        for (let tries = 0; tries < 4 && b === call.lastFailed; tries++)
-          b = picker.pick(call.req.key + tries + 1, call.req.session + tries + 1);
-      }
+      const avoid = call.lastFailed;
+      if (avoid >= 0 && picker.isHealthy(avoid) && picker.healthyCount > 1) {
+        // A retry goes to another backend: hide the one that just failed for this one pick.
+        picker.setHealthy(avoid, false);
+        b = picker.pick(call.req.key, call.req.session);
+        picker.setHealthy(avoid, true);
+      } else b = picker.pick(call.req.key, call.req.session);
       if (b < 0) {
         this.fakeFailure(call, CAUSE.noBackend);
         return;
@@ -87,6 +88,7 @@ export class Router {
     const b = call.backend;
     const picker = this.picker;
     if (picker !== null && b >= 0 && child.link !== null) picker.onDone(b);
+    call.backend = -1;
     if (child.ok) {
       if (b >= 0) this.fails[b] = 0;
       return false;
@@ -100,6 +102,12 @@ export class Router {
       return true;
     }
     return false;
+  }
+
+  /** The owner lost `call` (it crashed): give back its outstanding count. */
+  abandon(call: Call): void {
+    if (this.picker !== null && call.backend >= 0) this.picker.onDone(call.backend);
+    call.backend = -1;
   }
 
   /** A request sent through backend b timed out (a smart client counts it as a failure). */

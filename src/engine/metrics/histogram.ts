@@ -1,6 +1,6 @@
 /**
  * Latency histogram with bounded relative error, in the spirit of HdrHistogram and DDSketch:
- * bucket i holds values in [MIN·γ^i, MIN·γ^(i+1)), γ = 1.01. A percentile is reported as the
+ * bucket i ≥ 1 holds values in (MIN·γ^(i−1), MIN·γ^i], γ = 1.01; bucket 0 holds everything ≤ MIN. A percentile is reported as the
  * geometric middle of its bucket, so it is within ±0.5% of the true order statistic, from
  * every recorded value — never a sample. Memory is fixed (~2,600 counters) however long the run.
  */

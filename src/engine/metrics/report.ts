@@ -152,7 +152,7 @@ function timelinePoints(sim: Simulation): TimelinePoint[] {
   const tl = sim.timeline;
   const out: TimelinePoint[] = [];
   for (let i = 0; i < tl.length; i++) {
-    const step = i === tl.length - 1 && tl.end[i] !== undefined ? tl.step : tl.step;
+    const step = tl.stepOf(i);
     const errs: Record<string, number> = {};
     for (let c = 0; c < CAUSE_COUNT; c++) {
       const v = tl.failedByCause[i * CAUSE_COUNT + c] as number;

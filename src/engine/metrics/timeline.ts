@@ -30,6 +30,11 @@ export class Timeline {
   /** Seconds gathered into the point being built (when step > 1). */
   private partial = 0;
 
+  /** Seconds covered by point i: the last point may still be filling up. */
+  stepOf(i: number): number {
+    return i === this.length - 1 && this.partial > 0 ? this.partial : this.step;
+  }
+
   constructor(
     readonly nodeCount: number,
     readonly capacity: number,

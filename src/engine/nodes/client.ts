@@ -1,7 +1,7 @@
 import type { NodeOfType } from '../../scenario/document.ts';
 import { Router } from '../balancing/router.ts';
 import { EV } from '../core/eventKinds.ts';
-import { mix32, type Rng } from '../core/random.ts';
+import { hashString, mix32, type Rng } from '../core/random.ts';
 import { CAUSE, type Call, Request } from '../core/request.ts';
 import { createZipfSampler } from '../core/zipf.ts';
 import type { Simulation } from '../simulation.ts';
@@ -32,6 +32,8 @@ export class ClientModel extends NodeModel {
   /** Bumped when the rate changes: pending arrivals drawn for the old rate are dropped. */
   private generation = 0;
   private constantRate: boolean;
+  /** The pending deterministic arrival is only a look at whether the rate became positive. */
+  private nextIsProbe = false;
 
   constructor(
     sim: Simulation,
@@ -43,7 +45,7 @@ export class ClientModel extends NodeModel {
     this.arrivalsRng = sim.rng(`arrivals:${this.id}`);
     this.requestRng = sim.rng(`requests:${this.id}`);
     this.zipf = createZipfSampler(c.keys, c.zipf);
-    this.sessionSalt = mix32(sim.seed ^ index);
+    this.sessionSalt = mix32(sim.seed ^ hashString(node.id));
     this.rate = createRateFunction(c.rps, c.pattern);
     this.constantRate = c.pattern.type === 'constant';
   }
@@ -77,18 +79,26 @@ export class ClientModel extends NodeModel {
   private reschedule(from: number): void {
     this.lambdaMax = this.rate.max * this.spikeFactor;
     if (this.lambdaMax <= 0) return;
-    const meanGapMs = 1000 / this.lambdaMax;
-    const gap = this.node.config.arrival === 'poisson' ? this.arrivalsRng.exp(meanGapMs) : meanGapMs;
-    this.sim.schedule(from + gap, EV.arrival, this.generation, this);
+    if (this.node.config.arrival === 'deterministic') {
+      // A metronome whose tempo follows the current rate: no randomness, no thinning. While
+      // the rate is zero it looks again every 10 ms (a probe, not a request).
+      const lambda = this.rate.at(from / 1000) * this.spikeFactor;
+      this.nextIsProbe = lambda <= 0;
+      this.sim.schedule(from + (lambda > 0 ? 1000 / lambda : 10), EV.arrival, this.generation, this);
+      return;
+    }
+    this.sim.schedule(from + this.arrivalsRng.exp(1000 / this.lambdaMax), EV.arrival, this.generation, this);
   }
 
   onArrival(generation: number): void {
     if (generation !== this.generation) return;
     const sim = this.sim;
     const now = sim.now;
+    const probe = this.nextIsProbe;
     this.reschedule(now);
-    // Thinning: keep this candidate with probability λ(t)/λmax.
-    if (!this.constantRate) {
+    if (probe) return;
+    // Thinning (Poisson arrivals): keep this candidate with probability λ(t)/λmax.
+    if (!this.constantRate && this.node.config.arrival === 'poisson') {
       const lambda = this.rate.at(now / 1000) * this.spikeFactor;
       if (this.arrivalsRng.next() * this.lambdaMax >= lambda) return;
     }

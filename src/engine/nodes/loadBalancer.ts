@@ -26,7 +26,6 @@ export class LoadBalancerModel extends NodeModel {
   /** Consecutive probe results per backend: > 0 successes, < 0 failures. */
   private streak: Int32Array = new Int32Array(0);
   forwarded = 0;
-  private waitSum = 0;
   /** Calls inside the balancer (processing or proxied): a crash drops them. call.slot indexes it. */
   private readonly active: Call[] = [];
 
@@ -77,10 +76,17 @@ export class LoadBalancerModel extends NodeModel {
     this.active.push(call);
     let delay = this.overheadMs;
     if (this.processMs > 0) {
+      // Lindley: this request starts when the processor frees up. A `slow` fault slows it.
+      const processMs = this.processMs * this.slow;
       const start = Math.max(this.freeAt, now);
-      this.freeAt = start + this.processMs;
-      this.waitSum += start - now;
-      this.stats.busyArea += this.processMs;
+      const wait = start - now;
+      this.freeAt = start + processMs;
+      const stats = this.stats;
+      // Integrals by Little's law: ∫queue dt = Σ waits, ∫busy dt = Σ processing times.
+      stats.queueArea += wait;
+      stats.busyArea += processMs;
+      stats.waitSum += wait;
+      stats.started++;
       delay += this.freeAt - now;
     }
     if (delay > 0) sim.schedule(now + delay, EV.forward, call.gen, call);
@@ -135,6 +141,15 @@ export class LoadBalancerModel extends NodeModel {
     sim.schedule(sim.now + hc.intervalMs, EV.healthCheck, 0, this);
   }
 
+  /** Audit: the picker's outstanding count per backend matches the calls really proxied. */
+  connectionCountsAgree(): boolean {
+    const picker = this.router.picker;
+    if (picker === null) return true;
+    const counts = new Int32Array(this.out.length);
+    for (const c of this.active) if (c.backend >= 0) counts[c.backend] = (counts[c.backend] as number) + 1;
+    return counts.every((n, i) => n === picker.active[i]);
+  }
+
   override forEachHeldCall(visit: (call: Call) => void): void {
     for (const c of this.active) visit(c);
   }
@@ -145,6 +160,7 @@ export class LoadBalancerModel extends NodeModel {
     this.freeAt = this.sim.now;
     const lost = this.active.splice(0);
     for (const call of lost) {
+      this.router.abandon(call);
       call.alive = false;
       call.slot = -1;
       this.sim.failCall(call, CAUSE.crash, this.index);
@@ -155,7 +171,6 @@ export class LoadBalancerModel extends NodeModel {
     const picker = this.router.picker;
     return {
       forwarded: this.forwarded,
-      meanWaitMs: this.stats.arrivals > 0 ? this.waitSum / this.stats.arrivals : 0,
       healthyBackends: picker ? picker.healthyCount : this.out.length,
       capacityRps: this.processMs > 0 ? 1000 / this.processMs : null,
       offeredLoad: windowMs > 0 ? (this.stats.arrivals * this.processMs) / windowMs : 0,
@@ -164,6 +179,5 @@ export class LoadBalancerModel extends NodeModel {
 
   override onWindowReset(): void {
     this.forwarded = 0;
-    this.waitSum = 0;
   }
 }

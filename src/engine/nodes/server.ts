@@ -123,7 +123,9 @@ export class ServerModel extends NodeModel {
 
   override fail(): void {
     super.fail();
+    // Calls still queued have stage 0 and no backend: abandon() is a no-op for them.
     for (const call of this.station.crash()) {
+      this.deps[call.stage]?.abandon(call);
       call.alive = false;
       this.sim.failCall(call, CAUSE.crash, this.index);
     }
