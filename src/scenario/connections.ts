@@ -8,8 +8,9 @@ import type { NodeType } from './components/index.ts';
 const allowedTargets: Record<NodeType, readonly NodeType[]> = {
   client: ['loadBalancer', 'server'],
   loadBalancer: ['server', 'loadBalancer'],
-  server: ['database', 'server', 'loadBalancer'],
+  server: ['database', 'server', 'loadBalancer', 'cache'],
   database: [],
+  cache: [],
 };
 
 const roleOf: Record<NodeType, string> = {
@@ -17,6 +18,7 @@ const roleOf: Record<NodeType, string> = {
   loadBalancer: 'a load balancer',
   server: 'a server',
   database: 'a database',
+  cache: 'a cache',
 };
 
 export function canConnect(source: NodeType, target: NodeType): boolean {
@@ -28,12 +30,16 @@ export function connectionProblem(source: NodeType, target: NodeType): string | 
   if (canConnect(source, target)) return null;
   if (source === 'database')
     return 'A database only answers queries; it does not send requests to anything. Connect the server to the database instead.';
+  if (source === 'cache')
+    return 'A cache only answers gets and sets; it sends nothing onward. On a miss the server itself reads the database (cache-aside): connect the server to both the cache and the database.';
   if (target === 'client')
     return 'Clients only send requests; nothing sends requests to a client. Draw the arrow from the client to a balancer or server.';
   if (source === 'client' && target === 'database')
     return 'Users never talk to the database directly: put a server in between, which queries the database for them.';
   if (source === 'loadBalancer' && target === 'database')
     return 'A load balancer spreads requests over servers. Databases are queried by servers: connect a server to the database.';
+  if (target === 'cache')
+    return 'Caches are read by servers: connect a server to the cache (and to the database behind it). Several caches behind one server are sharded by key.';
   return `${capitalise(roleOf[source])} cannot send requests to ${roleOf[target]}.`;
 }
 

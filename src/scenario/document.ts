@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cacheConfig } from './components/cache.ts';
 import { clientConfig } from './components/client.ts';
 import { databaseConfig } from './components/database.ts';
 import { loadBalancerConfig } from './components/loadBalancer.ts';
@@ -48,11 +49,18 @@ export const databaseNode = z.strictObject({
   config: databaseConfig.prefault({}),
 });
 
+export const cacheNode = z.strictObject({
+  ...nodeBase,
+  type: z.literal('cache'),
+  config: cacheConfig.prefault({}),
+});
+
 export const scenarioNode = z.discriminatedUnion('type', [
   clientNode,
   loadBalancerNode,
   serverNode,
   databaseNode,
+  cacheNode,
 ]);
 
 export const scenarioEdge = z.strictObject({
@@ -66,12 +74,16 @@ export const scenarioEdge = z.strictObject({
   }),
 });
 
-export const eventActions = ['fail', 'restore', 'slow', 'cut', 'heal', 'spike'] as const;
+/**
+ * fail / restore / slow a node; cut / heal an edge; spike a client's traffic; flush a cache
+ * (a cache, or a database's row cache, loses its contents at once).
+ */
+export const eventActions = ['fail', 'restore', 'slow', 'cut', 'heal', 'spike', 'flush'] as const;
 
 export const scenarioEvent = z.strictObject({
   at: z.number().min(0).max(LIMITS.durationS),
   action: z.enum(eventActions),
-  /** The node for fail / restore / slow / spike. */
+  /** The node for fail / restore / slow / spike / flush. */
   node: id.optional(),
   /** The edge for cut / heal. */
   source: id.optional(),

@@ -454,8 +454,9 @@ const validDocArb: fc.Arbitrary<Loose> = fc
       const at = e.at * header.duration;
       const kind = e.kind % 3;
       if (kind === 0 && nodes.length > 0) {
-        const action = (['fail', 'restore', 'slow'] as const)[e.target % 3];
         const node = nodes[e.target % nodes.length] as (typeof nodes)[number];
+        // `slow` is for servers, databases and balancers, never a client.
+        const action = (['fail', 'restore', node.type === 'client' ? 'fail' : 'slow'] as const)[e.target % 3];
         events.push({ at, action, node: node.id, ...(action === 'slow' ? { factor: e.factor } : {}) });
       } else if (kind === 1 && edges.length > 0) {
         const ed = edges[e.target % edges.length] as Loose;

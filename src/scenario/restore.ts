@@ -161,6 +161,11 @@ function checkGraph(s: Scenario): Problem[] {
         message: `the ramp ends (${n.config.pattern.endS} s) before it starts (${n.config.pattern.startS} s)`,
       });
   });
+  const flushable = new Set(
+    s.nodes
+      .filter((n) => n.type === 'cache' || (n.type === 'database' && n.config.rowCache.capacity > 0))
+      .map((n) => n.id),
+  );
   const cycle = findCycle(s);
   if (cycle)
     problems.push({ path: 'edges', message: `requests would go round in a loop: ${cycle.join(' → ')}` });
@@ -192,6 +197,11 @@ function checkGraph(s: Scenario): Problem[] {
       problems.push({
         path: `${where}.node`,
         message: `only a client's traffic can spike; "${ev.node}" is a ${types.get(ev.node)}`,
+      });
+    else if (ev.action === 'flush' && !flushable.has(ev.node))
+      problems.push({
+        path: `${where}.node`,
+        message: `only a cache (or a database with a row cache) can be flushed; "${ev.node}" is a ${types.get(ev.node)}${types.get(ev.node) === 'database' ? ' without a row cache' : ''}`,
       });
     if (ev.at > s.duration)
       problems.push({

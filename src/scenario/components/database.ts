@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eviction, MAX_CACHE_ITEMS } from './cache.ts';
 import { costPerMonth, queueLimit, serviceCv, serviceDistribution } from './shared.ts';
 
 /** Storage profiles: `speed` multiplies read and write times. */
@@ -37,6 +38,27 @@ export const databaseConfig = z.strictObject({
     title: 'Storage',
     description: 'SSD: the times as set. HDD: cheaper, but every query takes four times as long.',
   }),
+  rowCache: z
+    .strictObject({
+      capacity: z.int().min(0).max(MAX_CACHE_ITEMS).default(0).meta({
+        title: 'Rows cached',
+        unit: 'rows',
+        description:
+          'How many rows the database keeps in memory (its buffer pool). 0 = none: every read goes to disk.',
+      }),
+      eviction,
+      hitTimeMs: z.number().positive().max(3_600_000).default(0.5).meta({
+        title: 'Cached read time',
+        unit: 'ms',
+        description: 'Mean time of a read whose row is in memory, instead of the read time.',
+      }),
+    })
+    .default({ capacity: 0, eviction: 'lru', hitTimeMs: 0.5 })
+    .meta({
+      title: 'Row cache',
+      description:
+        'A cache inside the database, invisible to the app: reads of rows in memory take the cached read time instead of the read time. Writes update the cached row. Each replica has its own.',
+    }),
   costPerMonth,
 });
 export type DatabaseConfig = z.output<typeof databaseConfig>;

@@ -1,3 +1,4 @@
+import { cacheComponent } from './cache.ts';
 import { clientComponent } from './client.ts';
 import { databaseComponent } from './database.ts';
 import { loadBalancerComponent } from './loadBalancer.ts';
@@ -13,6 +14,7 @@ export const components = {
   loadBalancer: loadBalancerComponent,
   server: serverComponent,
   database: databaseComponent,
+  cache: cacheComponent,
 } as const;
 
 export type NodeType = keyof typeof components;
@@ -20,11 +22,6 @@ export const nodeTypes = Object.keys(components) as NodeType[];
 
 /** Types the playground will offer once the engine models them (shown disabled in the palette). */
 export const plannedTypes = [
-  {
-    type: 'cache',
-    label: 'Cache',
-    description: 'An in-memory cache (like Memcached or Redis) with real keys and eviction.',
-  },
   { type: 'cdn', label: 'CDN', description: 'Edge caches close to users for static content.' },
   {
     type: 'queue',

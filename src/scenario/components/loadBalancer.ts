@@ -24,7 +24,7 @@ export const healthCheck = z
       title: 'Down after',
       unit: 'failed checks',
       description:
-        'Failed probes in a row before a backend is taken out. Detection takes about interval × this: until then, requests still go to a dead server and fail.',
+        'Failed probes in a row before a backend is taken out. Detection takes between (this − 1) × interval and this × interval, depending on when the server died between probes; until then, requests still go to a dead server and fail.',
     }),
     healthyThreshold: z.int().min(1).max(100).default(2).meta({
       title: 'Up after',
@@ -33,7 +33,11 @@ export const healthCheck = z
     }),
   })
   .default({ enabled: true, intervalMs: 1000, unhealthyThreshold: 2, healthyThreshold: 2 })
-  .meta({ title: 'Health checks' });
+  .meta({
+    title: 'Health checks',
+    description:
+      'The balancer probes every backend on a timer and stops sending to one that fails enough probes in a row.',
+  });
 
 export const loadBalancerConfig = z.strictObject({
   strategy: balancingStrategy,

@@ -24,7 +24,7 @@ export const serverConfig = z.strictObject({
     title: 'Service time',
     unit: 'ms',
     description:
-      'Mean time one worker spends on a request. Capacity = workers ÷ service time: 1 worker at 10 ms serves at most 100 requests/s.',
+      'Mean time one worker spends working on a request. Without downstream calls, capacity = workers ÷ service time: 1 worker at 10 ms serves at most 100 requests/s. Waiting for a database also holds the worker, so calls lower it.',
   }),
   serviceDistribution,
   serviceCv,
@@ -37,7 +37,7 @@ export const serverConfig = z.strictObject({
   profile: z.enum(['standard', 'cpu-optimized', 'io-optimized']).default('standard').meta({
     title: 'Hardware',
     description:
-      'Standard: the service time as set. CPU-optimised: 40% faster, twice the price. I/O-optimised: 10% faster.',
+      'Standard: the service time as set. CPU-optimised: each request takes 0.6× as long (about 1.7× the capacity) at twice the price. I/O-optimised: 0.9× as long.',
   }),
   costPerMonth,
   ...smartClientFields,

@@ -18,7 +18,7 @@ export const serviceCv = z.number().min(0.05).max(10).default(1).meta({
   title: 'Variability (CV)',
   unit: '× mean',
   description:
-    'Coefficient of variation for lognormal service times: standard deviation ÷ mean. 1 is like exponential; higher means a longer tail.',
+    'Coefficient of variation for lognormal service times: standard deviation ÷ mean. 1 matches the exponential’s mean and spread (not its shape); higher means a longer tail.',
 });
 
 export const queueLimit = z.int().min(0).max(1_000_000).nullable().default(null).meta({
@@ -31,7 +31,8 @@ export const queueLimit = z.int().min(0).max(1_000_000).nullable().default(null)
 export const costPerMonth = z.number().min(0).max(10_000_000).nullable().default(null).meta({
   title: 'Cost per month',
   unit: '$',
-  description: 'Monthly price of this component. Empty = the price of its hardware profile.',
+  description:
+    'Monthly price of one machine of this component (a database pays it for the primary and again for each replica). Empty = the price of its hardware profile.',
 });
 
 export const balancingStrategy = z
@@ -55,7 +56,7 @@ export const retries = z.int().min(0).max(10).default(0).meta({
   title: 'Retries',
   unit: 'attempts',
   description:
-    'When a backend fails a request, try it again on another backend this many times. Hides failures from users, at the cost of extra latency and load.',
+    'When a backend fails a request, try again this many times — on another backend when there is one. Hides failures from users, at the cost of extra latency and load.',
 });
 
 /** Smart-client fields: used by a client or server that balances across several backends itself. */

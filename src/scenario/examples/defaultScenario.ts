@@ -2,8 +2,8 @@ import type { ScenarioInput } from '../document.ts';
 
 /**
  * What `npm start` opens with: users → balancer → two servers → a shared database.
- * At 150 requests/s each server is about 75% busy, so adding traffic or killing a server
- * shows queueing and failover straight away.
+ * At 150 requests/s each server is about half busy (a worker is held while the database
+ * answers), so killing a server or tripling the traffic shows queueing and failover at once.
  */
 export const defaultScenarioInput: ScenarioInput = {
   type: 'scalelab-scenario',
