@@ -113,6 +113,28 @@ describe('scalelab simulate', () => {
   }
 });
 
+describe('scalelab share', () => {
+  it('prints the link fragment as its last line, and simulate gives the same numbers from it', async () => {
+    const shared = fakeIo({ 'rr.json': example });
+    expect(await main(['share', 'rr.json'], shared.io)).toBe(0);
+    const link = shared.out.at(-1) as string;
+    expect(link).toMatch(/^#s1\.[A-Za-z0-9_-]+$/);
+    const fromFile = fakeIo({ 'rr.json': example });
+    await main(['simulate', 'rr.json', '--json', '--duration', '20'], fromFile.io);
+    for (const source of [link, `https://scalelab.example/app/${link}`]) {
+      const fromLink = fakeIo();
+      expect(await main(['simulate', source, '--json', '--duration', '20'], fromLink.io)).toBe(0);
+      expect(fromLink.out[0]).toBe(fromFile.out[0]);
+    }
+  });
+
+  it('a damaged link gets a clear message and exit code 2', async () => {
+    const { io, err } = fakeIo();
+    expect(await main(['simulate', '#s1.AQIDBAUG'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/link is not a usable scenario[\s\S]*damaged/);
+  });
+});
+
 describe('the real command (npx scalelab, no build step)', () => {
   it('runs from the bin script and exits 2 on a bad file', () => {
     const bin = new URL('../../bin/scalelab.mjs', import.meta.url).pathname;

@@ -40,6 +40,12 @@ export function formatReport(r: Report, run: { wallMs: number; events: number })
       `${id.padEnd(idWidth)}${n.type.padEnd(14)}${(n.type === 'client' ? '' : pct(n.utilization)).padStart(7)}${int(n.served).padStart(11)}${n.throughput.toFixed(1).padStart(10)}${n.meanQueueLength.toFixed(2).padStart(9)}${ms(n.meanWaitMs).padStart(10)}${ms(n.meanTimeMs).padStart(10)}  ${n.up ? '' : '[down] '}${nodeErrs}`,
     );
   }
+  const cacheLines = rows.flatMap(([id, n]) => cacheLine(id.padEnd(idWidth), n));
+  if (cacheLines.length > 0) {
+    lines.push('');
+    lines.push('Caches');
+    lines.push(...cacheLines);
+  }
   if (r.faults.length > 0) {
     lines.push('');
     lines.push('Faults');
@@ -66,4 +72,21 @@ export function formatReport(r: Report, run: { wallMs: number; events: number })
     `Simulated ${int(run.events)} events in ${(run.wallMs / 1000).toFixed(2)} s (${int(q.generated / Math.max(run.wallMs / 1000, 1e-9))} requests per second of wall time).`,
   );
   return lines.join('\n');
+}
+
+type NodeReport = Report['nodes'][string];
+
+/** One line per cache: hit ratio and what the eviction policy did. */
+function cacheLine(id: string, n: NodeReport): string[] {
+  const num = (k: string) => (typeof n[k] === 'number' ? (n[k] as number) : 0);
+  if (n.type === 'cache')
+    return [
+      `  ${id}hit ${pct(num('hitRatio'))} (${int(num('hits'))} hits · ${int(num('misses'))} misses) · ${int(num('evictions'))} evicted · ${int(num('expired'))} expired · ${int(num('staleReads'))} stale reads · ${int(num('size'))} of ${int(num('capacityItems'))} items · ${String(n.eviction)}, ${String(n.writePolicy)}`,
+    ];
+  const rows = n.rowCache as { hitRatio: number; hits: number; misses: number; size: number } | undefined;
+  if (n.type === 'database' && rows)
+    return [
+      `  ${id}row cache hit ${pct(rows.hitRatio)} (${int(rows.hits)} hits · ${int(rows.misses)} misses) · ${int(rows.size)} rows in memory`,
+    ];
+  return [];
 }

@@ -1,3 +1,4 @@
+import { share } from './commands/share.ts';
 import { simulate } from './commands/simulate.ts';
 import { validate } from './commands/validate.ts';
 import { EXIT, type Io, processIo, UsageError } from './io.ts';
@@ -7,12 +8,15 @@ const help = `ScaleLab — see how backend systems scale.
 Usage: scalelab COMMAND [options]
 
 Commands:
-  simulate FILE [--seed N] [--duration S] [--json]   run a scenario and print its report
-  validate FILE                                     check a scenario file and say what is wrong
+  simulate FILE|LINK [--seed N] [--duration S] [--json]   run a scenario and print its report
+  share FILE                                             print the scenario's share link (#s1.…)
+  validate FILE|LINK                                     check a scenario and say what is wrong
+
+FILE may be - for standard input; LINK is a share link fragment or a URL ending in one.
 
 Run "scalelab COMMAND --help" for a command's options.`;
 
-const commands: Record<string, (argv: string[], io: Io) => number> = { simulate, validate };
+const commands: Record<string, (argv: string[], io: Io) => number> = { simulate, share, validate };
 
 /** Entry point; returns the exit code. Never throws: every error becomes a message. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -5,11 +5,12 @@ import { formatReport } from '../formatReport.ts';
 import { EXIT, type Io, UsageError } from '../io.ts';
 import { loadScenario } from '../loadScenario.ts';
 
-export const simulateHelp = `Usage: scalelab simulate FILE [--seed N] [--duration S] [--json]
+export const simulateHelp = `Usage: scalelab simulate FILE|LINK [--seed N] [--duration S] [--json]
 
 Runs a scenario through the simulator and prints a summary.
 
   FILE            a scenario JSON file, or - for standard input
+  LINK            a share link: the fragment (#s1.…) or a whole URL ending in one
   --seed N        use this seed instead of the scenario's (0 … 4294967295)
   --duration S    simulate S seconds instead of the scenario's duration
   --json          print exactly one JSON object (the full report) instead of a summary`;
