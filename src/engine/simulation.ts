@@ -1,5 +1,4 @@
 import type { Scenario, ScenarioEvent } from '../scenario/document.ts';
-import type { Router } from './balancing/router.ts';
 import { EV } from './core/eventKinds.ts';
 import { EventQueue } from './core/eventQueue.ts';
 import { Link } from './core/link.ts';
@@ -9,6 +8,7 @@ import { FaultLog } from './metrics/faultLog.ts';
 import { bucketOf, Histogram } from './metrics/histogram.ts';
 import { buildReport, type Report } from './metrics/report.ts';
 import { Timeline } from './metrics/timeline.ts';
+import { CacheModel } from './nodes/cache.ts';
 import { ClientModel } from './nodes/client.ts';
 import { DatabaseModel } from './nodes/database.ts';
 import { LoadBalancerModel } from './nodes/loadBalancer.ts';
@@ -22,6 +22,12 @@ export interface SimulationOptions {
   duration?: number;
   /** Most points the per-second timeline keeps before it halves its resolution. */
   maxTimelinePoints?: number;
+  /**
+   * Called at the end of every simulated second, before the per-second counters reset: a
+   * live view reads `secondLatency`, `secondCompleted`, `secondFailed` and the nodes' stats
+   * here. It must not change the simulation.
+   */
+  onTick?: (sim: Simulation) => void;
 }
 
 /**
@@ -61,6 +67,7 @@ export class Simulation {
   readonly timeline: Timeline;
   readonly faults: FaultLog;
   private measuring: boolean;
+  private readonly onTick: ((sim: Simulation) => void) | undefined;
 
   constructor(
     readonly scenario: Scenario,
@@ -70,6 +77,7 @@ export class Simulation {
     this.durationMs = (options.duration ?? scenario.duration) * 1000;
     this.warmupMs = Math.min(scenario.warmup * 1000, this.durationMs);
     this.measuring = this.warmupMs === 0;
+    this.onTick = options.onTick;
 
     scenario.nodes.forEach((n, i) => {
       const model = createModel(this, i, n);
@@ -153,7 +161,7 @@ export class Simulation {
           (ref as LoadBalancerModel).healthCheck();
           break;
         case EV.ejectEnd:
-          (ref as Router).unEject(int);
+          (ref as { unEject(b: number): void }).unEject(int);
           break;
         case EV.scenario:
           this.apply(this.scenario.events[int] as ScenarioEvent);
@@ -189,9 +197,14 @@ export class Simulation {
 
   // ——— Moving calls between nodes ———
 
-  /** Send a new call for `parent` over `link`; it arrives after the link's latency. */
-  send(parent: Call, link: Link): void {
+  /**
+   * Send a new call for `parent` over `link`; it arrives after the link's latency. `op` and
+   * `aux` tell the target what is asked of it (see `core/ops.ts`); 0 for a plain request.
+   */
+  send(parent: Call, link: Link, op = 0, aux = 0): void {
     const child = this.newCall(parent.req, link.target, parent, link);
+    child.op = op;
+    child.aux = aux;
     link.sent++;
     if (link.cut) {
       this.failCall(child, CAUSE.edgeCut, link.source.index);
@@ -338,6 +351,12 @@ export class Simulation {
           this.faults.opened(ev, node);
         }
         break;
+      case 'flush':
+        if (node) {
+          node.flush();
+          this.faults.opened(ev, node);
+        }
+        break;
       case 'spike':
         if (node instanceof ClientModel) {
           node.spike(ev.factor ?? 2, ev.for ?? 10);
@@ -362,6 +381,7 @@ export class Simulation {
     const now = this.now;
     for (const node of this.nodes) node.stats.advance(now);
     this.timeline.record(this, now);
+    this.onTick?.(this);
     this.secondLatency.reset();
     this.secondCompleted = 0;
     this.secondFailed.fill(0);
@@ -371,6 +391,8 @@ export class Simulation {
       s.tickQueueArea = s.queueArea;
       s.tickServed = s.served;
       s.tickFailed = s.failedTotal;
+      s.tickHits = s.hits;
+      s.tickLookups = s.lookups;
     }
     for (const link of this.links) {
       link.tickSent = link.sent;
@@ -426,5 +448,7 @@ function createModel(sim: Simulation, i: number, n: Scenario['nodes'][number]): 
       return new ServerModel(sim, i, n);
     case 'database':
       return new DatabaseModel(sim, i, n);
+    case 'cache':
+      return new CacheModel(sim, i, n);
   }
 }
