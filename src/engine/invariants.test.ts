@@ -21,12 +21,15 @@ const strategies = [
   'consistent-hash',
 ] as const;
 
+const evictions = ['lru', 'lfu', 'fifo', 'random'] as const;
+
 const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
   .record({
     clients: fc.integer({ min: 1, max: 2 }),
     lbs: fc.integer({ min: 0, max: 2 }),
     servers: fc.integer({ min: 1, max: 5 }),
     dbs: fc.integer({ min: 0, max: 2 }),
+    caches: fc.integer({ min: 0, max: 3 }),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
     duration: fc.integer({ min: 2, max: 15 }),
     warmup: fc.constantFrom(0, 0.5, 1),
@@ -35,7 +38,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     events: fc.array(
       fc.record({
         at: fc.double({ min: 0, max: 15, noNaN: true }),
-        action: fc.constantFrom('fail', 'restore', 'slow', 'cut', 'heal', 'spike'),
+        action: fc.constantFrom('fail', 'restore', 'slow', 'cut', 'heal', 'spike', 'flush'),
         pick: fc.double({ min: 0, max: 1, noNaN: true }),
         factor: fc.double({ min: 0.5, max: 8, noNaN: true }),
       }),
@@ -54,6 +57,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     const lbs = Array.from({ length: g.lbs }, (_, i) => `lb${i}`);
     const servers = Array.from({ length: g.servers }, (_, i) => `s${i}`);
     const dbs = Array.from({ length: g.dbs }, (_, i) => `db${i}`);
+    const caches = Array.from({ length: g.caches }, (_, i) => `cache${i}`);
     for (const id of clients)
       nodes.push({
         id,
@@ -118,6 +122,25 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           writeTimeMs: 0.5 + r() * 20,
           readReplicas: Math.floor(r() * 3),
           queueLimit: r() < 0.7 ? null : Math.floor(r() * 30),
+          rowCache: {
+            capacity: r() < 0.5 ? 0 : 1 + Math.floor(r() * 300),
+            eviction: pick(evictions),
+            hitTimeMs: 0.1 + r(),
+          },
+        },
+      });
+    for (const id of caches)
+      nodes.push({
+        id,
+        type: 'cache',
+        config: {
+          capacity: 1 + Math.floor(r() * 400),
+          eviction: pick(evictions),
+          ttlMs: r() < 0.6 ? null : 1 + r() * 2000,
+          writePolicy: pick(['invalidate', 'write-through', 'ttl-only'] as const),
+          workers: 1 + Math.floor(r() * 4),
+          hitTimeMs: 0.05 + r() * 2,
+          queueLimit: r() < 0.7 ? null : Math.floor(r() * 10),
         },
       });
     const lat = () => (w() < 0.6 ? 0 : w() * 5);
@@ -135,6 +158,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     });
     servers.forEach((s, i) => {
       for (const d of dbs) if (w() < 0.5) connect(s, d);
+      for (const c of caches) if (w() < 0.4) connect(s, c);
       for (const t of servers.slice(i + 1)) if (w() < 0.15) connect(s, t);
       // A server may call a balancer (a platform tier) only if that balancer feeds later servers alone.
       for (const lb of lbs) {
@@ -143,7 +167,13 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         if (w() < 0.2 && downstreamOnly) connect(s, lb);
       }
     });
-    const failable = [...lbs, ...servers, ...dbs, ...clients];
+    const failable = [...lbs, ...servers, ...dbs, ...caches, ...clients];
+    const flushable = [
+      ...caches,
+      ...nodes
+        .filter((n) => n.type === 'database' && (n.config?.rowCache?.capacity ?? 0) > 0)
+        .map((n) => n.id),
+    ];
     const events: NonNullable<ScenarioInput['events']> = [];
     const choose = <T>(xs: readonly T[], u: number) =>
       xs[Math.min(xs.length - 1, Math.floor(u * xs.length))] as T;
@@ -153,6 +183,8 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         if (edges.length === 0) continue;
         const edge = choose(edges, e.pick);
         if (edge) events.push({ at: when, action: e.action, source: edge.source, target: edge.target });
+      } else if (e.action === 'flush') {
+        if (flushable.length > 0) events.push({ at: when, action: 'flush', node: choose(flushable, e.pick) });
       } else if (e.action === 'spike') {
         events.push({
           at: when,

@@ -21,8 +21,8 @@ const metaOf = (schema: unknown): Meta | undefined => (schema as { meta(): Meta 
 const withoutDescription = new Set(['loadBalancer.healthCheck']);
 
 describe('the component registry', () => {
-  it('has the four node types of issue 2, each registered under its own name', () => {
-    expect(nodeTypes).toEqual(['client', 'loadBalancer', 'server', 'database']);
+  it('has the node types the engine simulates, each registered under its own name', () => {
+    expect(nodeTypes).toEqual(['client', 'loadBalancer', 'server', 'database', 'cache']);
     for (const t of nodeTypes) {
       expect(components[t].type).toBe(t);
       expect(components[t].label.length).toBeGreaterThan(0);
@@ -32,7 +32,7 @@ describe('the component registry', () => {
 
   it('isNodeType knows only registered types, not Object.prototype keys', () => {
     for (const t of nodeTypes) expect(isNodeType(t)).toBe(true);
-    for (const t of ['cache', 'Client', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])
+    for (const t of ['mainframe', 'Client', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])
       expect(isNodeType(t), t).toBe(false);
   });
 

@@ -13,6 +13,7 @@ const allowed = new Set([
   'server → database',
   'server → server',
   'server → loadBalancer',
+  'server → cache',
 ]);
 
 const pairs = nodeTypes.flatMap((s) => nodeTypes.map((t) => [s, t] as [NodeType, NodeType]));

@@ -343,6 +343,8 @@ const patternArb = fc.oneof(
   optional({ amplitude: finite(0, 1), periodS: positive(1e5) }).map((p) => ({ type: 'diurnal', ...p })),
 );
 
+const evictionArb = fc.constantFrom('lru', 'lfu', 'fifo', 'random');
+
 const configArbs: Record<NodeType, fc.Arbitrary<Loose>> = {
   client: optional({
     rps: finite(0, 1e7),
@@ -386,6 +388,20 @@ const configArbs: Record<NodeType, fc.Arbitrary<Loose>> = {
     ...service,
     readReplicas: int(0, 100),
     profile: fc.constantFrom('ssd', 'hdd'),
+    rowCache: optional({
+      capacity: int(0, 5_000_000),
+      eviction: evictionArb,
+      hitTimeMs: positive(3_600_000),
+    }),
+  }),
+  cache: optional({
+    capacity: int(1, 5_000_000),
+    eviction: evictionArb,
+    ttlMs: nullable(positive(86_400_000)),
+    writePolicy: fc.constantFrom('invalidate', 'write-through', 'ttl-only'),
+    workers: int(1, 100_000),
+    hitTimeMs: positive(10_000),
+    ...service,
   }),
 };
 

@@ -191,6 +191,7 @@ describe('the example document of issue 2', () => {
       queueLimit: null,
       readReplicas: 0,
       profile: 'ssd',
+      rowCache: { capacity: 0, eviction: 'lru', hitTimeMs: 0.5 },
       costPerMonth: null,
     });
   });
@@ -355,7 +356,7 @@ describe('messages for a wrong field', () => {
 
   it('unknown node type lists the node types there are', () => {
     const d = issueExample();
-    nodeById(d, 'web-1').type = 'cache';
+    nodeById(d, 'web-1').type = 'mainframe';
     const p = expectProblem(d, /^nodes\[2\] "web-1"/);
     for (const t of ['client', 'loadBalancer', 'server', 'database']) expect(p.message).toContain(t);
   });
@@ -364,10 +365,10 @@ describe('messages for a wrong field', () => {
   // reports a failed discriminator at path [..., 'type'] (length 3), so the `path.length === 2`
   // branch is dead and the user gets Zod's "Invalid discriminator value. Expected 'client' | …",
   // which never says what was given. Remove `.fails` when fixed.
-  it('unknown node type says which type was given ("cache")', () => {
+  it('unknown node type says which type was given ("mainframe")', () => {
     const d = issueExample();
-    nodeById(d, 'web-1').type = 'cache';
-    expectProblem(d, /^nodes\[2\] "web-1"/, '"cache"', /unknown node type/i);
+    nodeById(d, 'web-1').type = 'mainframe';
+    expectProblem(d, /^nodes\[2\] "web-1"/, '"mainframe"', /unknown node type/i);
   });
 
   it('a node without a type is refused, naming the node', () => {

@@ -15,6 +15,8 @@ export interface RouterOptions {
    */
   passive: { threshold: number; ejectForMs: number } | null;
   rng: Rng;
+  /** What the calls it sends ask of their target (see `core/ops.ts`); default a plain request. */
+  op?: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export class Router {
       picker.onSend(b);
     }
     call.backend = b;
-    sim.send(call, links[b] as Link);
+    sim.send(call, links[b] as Link, this.options.op ?? 0);
   }
 
   /** The call could not leave this node: the owner hears back at once, as if a child failed. */

@@ -59,6 +59,10 @@ export class Call {
   origin = -1;
   /** Backend that failed on the previous attempt; retries try another one. */
   lastFailed = -1;
+  /** What this call asks of its node (see `ops.ts`); 0 for a plain request. */
+  op = 0;
+  /** A number that travels with the op and back with the answer (meaning depends on the op). */
+  aux = 0;
 
   constructor(
     public req: Request,
@@ -89,6 +93,8 @@ export class Call {
     this.cause = 0;
     this.origin = -1;
     this.lastFailed = -1;
+    this.op = 0;
+    this.aux = 0;
   }
 }
 

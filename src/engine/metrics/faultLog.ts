@@ -35,7 +35,12 @@ export class FaultLog {
       action: ev.action,
       target: node.id,
       startS: this.sim.now / 1000,
-      endS: ev.action === 'spike' ? this.sim.now / 1000 + (ev.for ?? 10) : null,
+      endS:
+        ev.action === 'spike'
+          ? this.sim.now / 1000 + (ev.for ?? 10)
+          : ev.action === 'flush'
+            ? this.sim.now / 1000
+            : null,
       failedRequests: 0,
       errors: {},
       firstFailureS: null,
@@ -44,7 +49,8 @@ export class FaultLog {
     };
     if (ev.factor !== undefined) r.factor = ev.factor;
     this.records.push(r);
-    if (ev.action !== 'spike') this.openByNode.set(node.index, r);
+    // A spike ends by itself and a flush is instant: neither stays open on the node.
+    if (ev.action !== 'spike' && ev.action !== 'flush') this.openByNode.set(node.index, r);
   }
 
   closed(_ev: ScenarioEvent, node: NodeModel): void {
@@ -95,6 +101,10 @@ export class FaultLog {
   detected(by: number, target: number): void {
     const r = this.openByNode.get(target);
     if (!r) return;
-    r.detections.push({ by: (this.sim.nodes[by] as NodeModel).id, afterMs: this.sim.now - r.startS * 1000 });
+    const id = (this.sim.nodes[by] as NodeModel).id;
+    // A smart client ejects a dead backend again after every ejection period: only the first
+    // time it noticed is news.
+    if (r.detections.some((d) => d.by === id)) return;
+    r.detections.push({ by: id, afterMs: this.sim.now - r.startS * 1000 });
   }
 }

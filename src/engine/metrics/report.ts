@@ -48,7 +48,17 @@ export interface TimelinePoint {
   errorsPerSecond: number;
   errors: Record<string, number>;
   latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number };
-  nodes: Record<string, { utilization: number; queue: number; served: number; failed: number }>;
+  nodes: Record<
+    string,
+    {
+      utilization: number;
+      queue: number;
+      served: number;
+      failed: number;
+      /** Caches only: hits ÷ look-ups in this interval; null when nothing was looked up. */
+      hitRatio?: number | null;
+    }
+  >;
 }
 
 /** The result of a run: the CLI's JSON, the UI's summary, the tests' subject. */
@@ -161,12 +171,17 @@ function timelinePoints(sim: Simulation): TimelinePoint[] {
     const nodes: TimelinePoint['nodes'] = {};
     sim.nodes.forEach((node, k) => {
       const j = i * tl.nodeCount + k;
-      nodes[node.id] = {
+      const point: TimelinePoint['nodes'][string] = {
         utilization: round4(tl.nodeUtil[j] as number),
         queue: round4(tl.nodeQueue[j] as number),
         served: round4(tl.nodeServed[j] as number),
         failed: round4(tl.nodeFailed[j] as number),
       };
+      if (node.hasHitRatio) {
+        const lookups = tl.nodeLookups[j] as number;
+        point.hitRatio = lookups > 0 ? round4((tl.nodeHits[j] as number) / lookups) : null;
+      }
+      nodes[node.id] = point;
     });
     out.push({
       t: tl.end[i] as number,

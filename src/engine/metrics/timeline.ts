@@ -27,6 +27,9 @@ export class Timeline {
   readonly nodeQueue: Float32Array;
   readonly nodeServed: Float32Array;
   readonly nodeFailed: Float32Array;
+  /** Per node: cache hits and look-ups in the point (sums, not averages), for the hit ratio. */
+  readonly nodeHits: Float64Array;
+  readonly nodeLookups: Float64Array;
   /** Seconds gathered into the point being built (when step > 1). */
   private partial = 0;
 
@@ -54,6 +57,8 @@ export class Timeline {
     this.nodeQueue = new Float32Array(cap * nodeCount);
     this.nodeServed = new Float32Array(cap * nodeCount);
     this.nodeFailed = new Float32Array(cap * nodeCount);
+    this.nodeHits = new Float64Array(cap * nodeCount);
+    this.nodeLookups = new Float64Array(cap * nodeCount);
   }
 
   /** Record the second that ends at `nowMs`. */
@@ -110,6 +115,10 @@ export class Timeline {
       this.nodeQueue[j] = ((this.nodeQueue[j] as number) * w + Math.max(0, queue)) / (w + 1);
       this.nodeServed[j] = ((this.nodeServed[j] as number) * w + Math.max(0, served)) / (w + 1);
       this.nodeFailed[j] = ((this.nodeFailed[j] as number) * w + Math.max(0, failed)) / (w + 1);
+      const hits = s.hits - s.tickHits;
+      const lookups = s.lookups - s.tickLookups;
+      this.nodeHits[j] = (w === 0 ? 0 : (this.nodeHits[j] as number)) + Math.max(0, hits);
+      this.nodeLookups[j] = (w === 0 ? 0 : (this.nodeLookups[j] as number)) + Math.max(0, lookups);
     }
     this.end[i] = nowMs / 1000;
     if (w === 0) this.length++;
@@ -149,6 +158,12 @@ export class Timeline {
         avg(this.nodeQueue);
         avg(this.nodeServed);
         avg(this.nodeFailed);
+        const sum = (arr: Float64Array) => {
+          arr[i * this.nodeCount + k] =
+            (arr[a * this.nodeCount + k] as number) + (arr[b * this.nodeCount + k] as number);
+        };
+        sum(this.nodeHits);
+        sum(this.nodeLookups);
       }
     }
     this.length = half;
@@ -168,5 +183,7 @@ export class Timeline {
     this.failedByCause.fill(0, half * CAUSE_COUNT);
     for (const arr of [this.nodeUtil, this.nodeQueue, this.nodeServed, this.nodeFailed])
       arr.fill(0, half * this.nodeCount);
+    this.nodeHits.fill(0, half * this.nodeCount);
+    this.nodeLookups.fill(0, half * this.nodeCount);
   }
 }

@@ -1,5 +1,6 @@
 import { databaseProfiles } from '../../scenario/components/database.ts';
 import type { NodeOfType } from '../../scenario/document.ts';
+import { CacheStore } from '../cache/cacheStore.ts';
 import { CAUSE, type Call } from '../core/request.ts';
 import type { Simulation } from '../simulation.ts';
 import { NodeModel } from './nodeModel.ts';
@@ -12,6 +13,11 @@ type DatabaseNode = NodeOfType<'database'>;
  * A database: a primary with `connections` concurrent queries and a queue, plus read
  * replicas with the same. Writes go to the primary; reads take turns over the replicas
  * (or the primary when there are none).
+ *
+ * With a row cache, each copy (primary and replicas) keeps its own cache of rows: a read
+ * whose row is cached takes the cached read time instead of the read time, and fills the
+ * cache on a miss; a write updates the row in every copy (replication). Whether a read hits
+ * is decided when it arrives, since it sets how long the query takes.
  */
 export class DatabaseModel extends NodeModel {
   private stations: Station[] = [];
@@ -19,6 +25,12 @@ export class DatabaseModel extends NodeModel {
   private readonly speed: number;
   reads = 0;
   writes = 0;
+  rowHits = 0;
+  rowMisses = 0;
+  /** One row cache per copy (primary first), or none. */
+  private rowCaches: CacheStore[] = [];
+  /** Caches in front of this database (cache-aside, in some server): told about every write. */
+  private readonly watchers: Array<{ noteWrite(key: number, at: number): void }> = [];
 
   constructor(
     sim: Simulation,
@@ -35,6 +47,24 @@ export class DatabaseModel extends NodeModel {
     const sampler = createServiceSampler(c.serviceDistribution, c.serviceCv, rng);
     for (let i = 0; i <= c.readReplicas; i++)
       this.stations.push(new Station(this, c.connections, c.queueLimit, sampler));
+    const rc = c.rowCache;
+    if (rc.capacity > 0) {
+      this.hasHitRatio = true;
+      for (let i = 0; i <= c.readReplicas; i++)
+        this.rowCaches.push(
+          new CacheStore(
+            rc.capacity,
+            rc.eviction,
+            null,
+            rc.eviction === 'random' ? this.sim.rng(`rowcache:${this.id}:${i}`) : null,
+          ),
+        );
+    }
+  }
+
+  /** A cache that holds copies of this database's rows: it hears of every committed write. */
+  watch(cache: { noteWrite(key: number, at: number): void }): void {
+    if (!this.watchers.includes(cache)) this.watchers.push(cache);
   }
 
   capacity(): number {
@@ -62,11 +92,32 @@ export class DatabaseModel extends NodeModel {
       }
     } else this.writes++;
     call.stage = station;
-    (this.stations[station] as Station).arrive(call, (isRead ? c.readTimeMs : c.writeTimeMs) * this.speed);
+    let mean = isRead ? c.readTimeMs : c.writeTimeMs;
+    const rows = this.rowCaches[station];
+    call.aux = 0;
+    if (isRead && rows !== undefined) {
+      this.stats.lookups++;
+      if (rows.lookup(call.req.key, this.sim.now) >= 0) {
+        this.rowHits++;
+        this.stats.hits++;
+        mean = c.rowCache.hitTimeMs;
+        call.aux = 1;
+      } else this.rowMisses++;
+    }
+    (this.stations[station] as Station).arrive(call, mean * this.speed);
   }
 
   override onServiceDone(call: Call): void {
     if (!call.alive) return;
+    const now = this.sim.now;
+    const key = call.req.key;
+    // A read that missed the row cache brought its row into memory.
+    if (call.req.isRead) {
+      if (call.aux === 0) this.rowCaches[call.stage]?.insert(key, now, false);
+    } else {
+      for (const rows of this.rowCaches) rows.insert(key, now, false);
+      for (const w of this.watchers) w.noteWrite(key, now);
+    }
     const stats = this.stats;
     stats.served++;
     stats.timeInNodeSum += this.sim.now - call.arrivedAt;
@@ -78,8 +129,14 @@ export class DatabaseModel extends NodeModel {
     for (const s of this.stations) s.forEachCall(visit);
   }
 
+  override flush(): void {
+    for (const rows of this.rowCaches) rows.clear();
+  }
+
   override fail(): void {
     super.fail();
+    // Memory is lost with the process; the data on disk is not.
+    this.flush();
     for (const s of this.stations)
       for (const call of s.crash()) {
         call.alive = false;
@@ -90,9 +147,22 @@ export class DatabaseModel extends NodeModel {
   override onWindowReset(): void {
     this.reads = 0;
     this.writes = 0;
+    this.rowHits = 0;
+    this.rowMisses = 0;
   }
 
   override extraReport(): Record<string, unknown> {
-    return { reads: this.reads, writes: this.writes };
+    const out: Record<string, unknown> = { reads: this.reads, writes: this.writes };
+    if (this.rowCaches.length > 0) {
+      const lookups = this.rowHits + this.rowMisses;
+      out.rowCache = {
+        hitRatio: lookups > 0 ? this.rowHits / lookups : 0,
+        hits: this.rowHits,
+        misses: this.rowMisses,
+        size: this.rowCaches.reduce((a, r) => a + r.size, 0),
+        evictions: this.rowCaches.reduce((a, r) => a + r.evictions, 0),
+      };
+    }
+    return out;
   }
 }

@@ -3,7 +3,7 @@ import type { Call } from '../core/request.ts';
 import type { Simulation } from '../simulation.ts';
 import { NodeStats } from './nodeStats.ts';
 
-export type NodeKind = 'client' | 'loadBalancer' | 'server' | 'database';
+export type NodeKind = 'client' | 'loadBalancer' | 'server' | 'database' | 'cache';
 
 /**
  * The run-time model of one scenario node. Subclasses say what happens when a call arrives
@@ -17,6 +17,8 @@ export abstract class NodeModel {
   readonly stats = new NodeStats();
   /** Outgoing edges in document order. */
   readonly out: Link[] = [];
+  /** The node keeps a cache: its report and timeline carry a hit ratio. */
+  hasHitRatio = false;
 
   constructor(
     readonly sim: Simulation,
@@ -54,6 +56,9 @@ export abstract class NodeModel {
     this.up = true;
     this.slow = 1;
   }
+
+  /** A `flush` event: a cache loses its contents (other nodes ignore it). */
+  flush(): void {}
 
   /** The measured window starts (warm-up is over): reset type-specific counters. */
   onWindowReset(): void {}

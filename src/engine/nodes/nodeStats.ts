@@ -28,6 +28,11 @@ export class NodeStats {
   tickServed = 0;
   tickFailed = 0;
   failedTotal = 0;
+  /** Cache look-ups and hits (caches, a database's row cache), for the hit ratio over time. */
+  lookups = 0;
+  hits = 0;
+  tickLookups = 0;
+  tickHits = 0;
 
   /** Bring the integrals up to `now`. Call before changing busy or queued. */
   advance(now: number): void {
@@ -55,5 +60,9 @@ export class NodeStats {
     this.tickQueueArea = 0;
     this.tickServed = 0;
     this.tickFailed = 0;
+    this.lookups = 0;
+    this.hits = 0;
+    this.tickLookups = 0;
+    this.tickHits = 0;
   }
 }

@@ -1,23 +1,36 @@
 import { serverProfiles } from '../../scenario/components/server.ts';
 import type { NodeOfType } from '../../scenario/document.ts';
 import { Router } from '../balancing/router.ts';
+import { OP } from '../core/ops.ts';
 import { CAUSE, type Call } from '../core/request.ts';
 import type { Simulation } from '../simulation.ts';
+import type { CacheModel } from './cache.ts';
+import { CacheAside } from './cacheAside.ts';
+import { DatabaseModel } from './database.ts';
 import { NodeModel } from './nodeModel.ts';
 import { createServiceSampler } from './serviceTime.ts';
 import { Station } from './station.ts';
 
 type ServerNode = NodeOfType<'server'>;
 
+/** `call.stage` while the server waits for its cache's answer. */
+const STAGE_CACHE = -1;
+
 /**
  * An application server: wait for a worker, spend the service time, then call each
  * downstream dependency in turn (its databases, balancers, and — if it has several direct
  * server targets — one of them as a smart client), and answer when they have all answered.
  * The worker is held throughout, as in a thread-per-request server.
+ *
+ * With caches among its targets the server runs cache-aside (`cacheAside.ts`): a read asks
+ * the cache first and skips every other dependency on a hit; on a miss it calls them and
+ * then fills the cache. A write calls them and then tells the cache, per its write policy.
+ * `call.aux` remembers when the data was read or written (−1: nothing to fill).
  */
 export class ServerModel extends NodeModel {
   station!: Station;
   private deps: Router[] = [];
+  private cache: CacheAside | null = null;
   private readonly speed: number;
 
   constructor(
@@ -57,6 +70,33 @@ export class ServerModel extends NodeModel {
           passive: { threshold: c.ejectAfterFailures, ejectForMs: c.ejectForMs },
         }),
       );
+    const caches = this.out.filter((l) => l.target.kind === 'cache');
+    if (caches.length > 0) {
+      this.cache = new CacheAside(this, caches, {
+        threshold: c.ejectAfterFailures,
+        ejectForMs: c.ejectForMs,
+      });
+      // Every database this server's data comes from tells these caches about its writes.
+      for (const db of this.databasesDownstream()) for (const l of caches) db.watch(l.target as CacheModel);
+    }
+  }
+
+  /** The databases reachable through this server's dependencies (other tiers included). */
+  private databasesDownstream(): DatabaseModel[] {
+    const found = new Set<DatabaseModel>();
+    const seen = new Set<NodeModel>([this]);
+    const stack: NodeModel[] = [this];
+    while (stack.length > 0) {
+      const node = stack.pop() as NodeModel;
+      for (const l of node.out) {
+        const t = l.target;
+        if (seen.has(t)) continue;
+        seen.add(t);
+        if (t instanceof DatabaseModel) found.add(t);
+        else if (t.kind === 'server' || t.kind === 'loadBalancer') stack.push(t);
+      }
+    }
+    return [...found];
   }
 
   override weight(): number {
@@ -81,6 +121,12 @@ export class ServerModel extends NodeModel {
 
   override onServiceDone(call: Call): void {
     if (!call.alive) return;
+    call.aux = -1;
+    if (this.cache !== null && call.req.isRead) {
+      call.stage = STAGE_CACHE;
+      this.cache.get(call);
+      return;
+    }
     call.stage = 0;
     this.next(call);
   }
@@ -88,7 +134,7 @@ export class ServerModel extends NodeModel {
   private next(call: Call): void {
     const dep = this.deps[call.stage];
     if (dep === undefined) {
-      this.finish(call);
+      this.afterDependencies(call);
       return;
     }
     call.attempts = 0;
@@ -97,16 +143,39 @@ export class ServerModel extends NodeModel {
   }
 
   override onChildResponse(call: Call, child: Call): void {
+    if ((child.op & OP.async) !== 0) {
+      this.cache?.asyncAnswered(child);
+      return;
+    }
     if (!call.alive) return;
+    if (call.stage === STAGE_CACHE) {
+      // A hit skips the other dependencies; a miss (or a failed cache) calls them, then fills.
+      const hit = (this.cache as CacheAside).answered(call, child);
+      call.aux = hit ? -1 : this.sim.now;
+      call.stage = hit ? this.deps.length : 0;
+      this.next(call);
+      return;
+    }
     const dep = this.deps[call.stage] as Router;
     if (dep.handleResponse(call, child)) return;
     if (child.ok) {
+      // When the first dependency (the database, usually) read or wrote the data.
+      if (call.stage === 0 && this.cache !== null) call.aux = this.sim.now - (child.link?.latency ?? 0);
       call.stage++;
       this.next(call);
       return;
     }
     this.station.release(call);
     this.sim.passFailure(call, child);
+  }
+
+  private afterDependencies(call: Call): void {
+    const cache = this.cache;
+    if (cache !== null) {
+      if (!call.req.isRead) cache.wrote(call, call.aux >= 0 ? call.aux : this.sim.now);
+      else if (call.aux >= 0) cache.fill(call, call.aux);
+    }
+    this.finish(call);
   }
 
   private finish(call: Call): void {

@@ -1,0 +1,19 @@
+/**
+ * What a call asks of its node, for nodes that do more than one thing (a cache gets, sets
+ * and deletes). Plain requests carry `OP.none`. `OP.async` marks a call its caller does not
+ * wait for (a cache fill after a miss): the answer only updates the caller's bookkeeping.
+ */
+export const OP = {
+  none: 0,
+  /** Cache read; the cache answers with `aux` = 1 on a hit, 0 on a miss. */
+  get: 1,
+  /** Cache write; `aux` = the time the value was read from the database. */
+  set: 2,
+  /** Cache delete (invalidation after a write). */
+  del: 3,
+  /** Flag: fire and forget. */
+  async: 16,
+} as const;
+
+/** The operation without its flags. */
+export const OP_KIND = 15;
