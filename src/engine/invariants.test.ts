@@ -30,6 +30,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     servers: fc.integer({ min: 1, max: 5 }),
     dbs: fc.integer({ min: 0, max: 2 }),
     caches: fc.integer({ min: 0, max: 3 }),
+    cdns: fc.integer({ min: 0, max: 1 }),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
     duration: fc.integer({ min: 2, max: 15 }),
     warmup: fc.constantFrom(0, 0.5, 1),
@@ -58,6 +59,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     const servers = Array.from({ length: g.servers }, (_, i) => `s${i}`);
     const dbs = Array.from({ length: g.dbs }, (_, i) => `db${i}`);
     const caches = Array.from({ length: g.caches }, (_, i) => `cache${i}`);
+    const cdns = Array.from({ length: g.cdns }, (_, i) => `cdn${i}`);
     for (const id of clients)
       nodes.push({
         id,
@@ -67,6 +69,8 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           readRatio: r(),
           keys: 1 + Math.floor(r() * 1000),
           zipf: r() * 1.5,
+          staticRatio: r() < 0.5 ? 0 : r(),
+          staticKeys: 1 + Math.floor(r() * 200),
           timeoutMs: r() < 0.4 ? 5 + r() * 200 : null,
           strategy: pick(strategies),
           retries: Math.floor(r() * 3),
@@ -143,13 +147,30 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           queueLimit: r() < 0.7 ? null : Math.floor(r() * 10),
         },
       });
+    for (const id of cdns)
+      nodes.push({
+        id,
+        type: 'cdn',
+        config: {
+          capacity: 1 + Math.floor(r() * 100),
+          eviction: pick(evictions),
+          ttlMs: r() < 0.6 ? null : 1 + r() * 2000,
+          edgeLatencyMs: r() < 0.3 ? 0 : r() * 20,
+        },
+      });
     const lat = () => (w() < 0.6 ? 0 : w() * 5);
     const connect = (source: string, target: string) => edges.push({ source, target, latencyMs: lat() });
-    const front = [...lbs, ...servers];
+    const origins = [...lbs, ...servers];
+    const front = [...origins, ...cdns];
     for (const c of clients) {
       const chosen = front.filter(() => w() < 0.4);
       for (const t of chosen.length > 0 ? chosen : [front[Math.floor(w() * front.length)] as string])
         connect(c, t);
+    }
+    for (const cdn of cdns) {
+      const chosen = origins.filter(() => w() < 0.4);
+      for (const t of chosen.length > 0 ? chosen : [origins[Math.floor(w() * origins.length)] as string])
+        connect(cdn, t);
     }
     // Balancers feed servers, and a later balancer may feed an earlier one's pool; keep it a DAG.
     lbs.forEach((lb, i) => {
@@ -167,9 +188,10 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         if (w() < 0.2 && downstreamOnly) connect(s, lb);
       }
     });
-    const failable = [...lbs, ...servers, ...dbs, ...caches, ...clients];
+    const failable = [...lbs, ...servers, ...dbs, ...caches, ...cdns, ...clients];
     const flushable = [
       ...caches,
+      ...cdns,
       ...nodes
         .filter((n) => n.type === 'database' && (n.config?.rowCache?.capacity ?? 0) > 0)
         .map((n) => n.id),

@@ -9,11 +9,13 @@ import { bucketOf, Histogram } from './metrics/histogram.ts';
 import { buildReport, type Report } from './metrics/report.ts';
 import { Timeline } from './metrics/timeline.ts';
 import { CacheModel } from './nodes/cache.ts';
+import { CdnModel } from './nodes/cdn.ts';
 import { ClientModel } from './nodes/client.ts';
 import { DatabaseModel } from './nodes/database.ts';
 import { LoadBalancerModel } from './nodes/loadBalancer.ts';
 import type { NodeModel } from './nodes/nodeModel.ts';
 import { ServerModel } from './nodes/server.ts';
+import { type EditSummary, reconfigure } from './reconfigure.ts';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -70,7 +72,8 @@ export class Simulation {
   private readonly onTick: ((sim: Simulation) => void) | undefined;
 
   constructor(
-    readonly scenario: Scenario,
+    /** The document being simulated; an edit while running replaces it (see reconfigure). */
+    public scenario: Scenario,
     options: SimulationOptions = {},
   ) {
     this.seed = options.seed ?? scenario.seed;
@@ -96,7 +99,7 @@ export class Simulation {
     this.faults = new FaultLog(this);
     for (const node of this.nodes) node.init();
     scenario.events.forEach((ev, i) => {
-      if (ev.at * 1000 <= this.durationMs) this.schedule(ev.at * 1000, EV.scenario, i, null);
+      if (ev.at * 1000 <= this.durationMs) this.schedule(ev.at * 1000, EV.scenario, i, scenario.events);
     });
     if (this.warmupMs > 0) this.schedule(this.warmupMs, EV.warmupEnd, 0, null);
     this.schedule(1000, EV.tick, 0, null);
@@ -134,6 +137,11 @@ export class Simulation {
           if (call.gen === int) call.node.onServiceDone(call);
           break;
         }
+        case EV.wake: {
+          const call = ref as Call;
+          if (call.gen === int) call.node.onWake(call);
+          break;
+        }
         case EV.forward: {
           const call = ref as Call;
           if (call.gen === int) (call.node as LoadBalancerModel).forward(call);
@@ -164,7 +172,8 @@ export class Simulation {
           (ref as { unEject(b: number): void }).unEject(int);
           break;
         case EV.scenario:
-          this.apply(this.scenario.events[int] as ScenarioEvent);
+          // Events of a document replaced by an edit are dropped; the new list was scheduled.
+          if (ref === this.scenario.events) this.apply(this.scenario.events[int] as ScenarioEvent);
           break;
         case EV.spikeEnd:
           (ref as ClientModel).endSpike(int);
@@ -328,6 +337,29 @@ export class Simulation {
 
   // ——— Faults and edits ———
 
+  /**
+   * Edit while running: apply the next version of the document now, without restarting.
+   * Returns what changed. See reconfigure.ts for what happens to requests in flight.
+   */
+  reconfigure(next: Scenario): EditSummary {
+    return reconfigure(this, next);
+  }
+
+  /** A model for a document node (used when building and when editing while running). */
+  createModel(index: number, node: Scenario['nodes'][number]): NodeModel {
+    return createModel(this, index, node);
+  }
+
+  /** Adopt the edited document: its future events replace the old ones. */
+  replaceScenario(next: Scenario): void {
+    this.scenario = next;
+    this.timeline.ensureNodes(this.nodes.length);
+    next.events.forEach((ev, i) => {
+      const at = ev.at * 1000;
+      if (at > this.now && at <= this.durationMs) this.schedule(at, EV.scenario, i, next.events);
+    });
+  }
+
   /** Apply a fault now: from the scenario's schedule or from a user's click. */
   apply(ev: ScenarioEvent): void {
     const node = ev.node !== undefined ? this.byId.get(ev.node) : undefined;
@@ -428,7 +460,8 @@ export class Simulation {
     this.queue.forEachRef((ref, int) => {
       if (ref instanceof Call && ref.gen === int) see(ref);
     });
-    for (const node of this.nodes) node.forEachHeldCall(see);
+    for (const node of this.nodes)
+      for (let m: NodeModel | null = node; m !== null; m = m.predecessor) m.forEachHeldCall(see);
     return live.size;
   }
 
@@ -450,5 +483,7 @@ function createModel(sim: Simulation, i: number, n: Scenario['nodes'][number]): 
       return new DatabaseModel(sim, i, n);
     case 'cache':
       return new CacheModel(sim, i, n);
+    case 'cdn':
+      return new CdnModel(sim, i, n);
   }
 }

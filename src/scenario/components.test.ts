@@ -22,7 +22,7 @@ const withoutDescription = new Set(['loadBalancer.healthCheck']);
 
 describe('the component registry', () => {
   it('has the node types the engine simulates, each registered under its own name', () => {
-    expect(nodeTypes).toEqual(['client', 'loadBalancer', 'server', 'database', 'cache']);
+    expect(nodeTypes).toEqual(['client', 'loadBalancer', 'server', 'database', 'cache', 'cdn']);
     for (const t of nodeTypes) {
       expect(components[t].type).toBe(t);
       expect(components[t].label.length).toBeGreaterThan(0);

@@ -14,6 +14,9 @@ const allowed = new Set([
   'server → server',
   'server → loadBalancer',
   'server → cache',
+  'client → cdn',
+  'cdn → loadBalancer',
+  'cdn → server',
 ]);
 
 const pairs = nodeTypes.flatMap((s) => nodeTypes.map((t) => [s, t] as [NodeType, NodeType]));

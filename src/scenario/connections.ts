@@ -6,11 +6,12 @@ import type { NodeType } from './components/index.ts';
  * every edge of a document. The messages are written for students.
  */
 const allowedTargets: Record<NodeType, readonly NodeType[]> = {
-  client: ['loadBalancer', 'server'],
+  client: ['loadBalancer', 'server', 'cdn'],
   loadBalancer: ['server', 'loadBalancer'],
   server: ['database', 'server', 'loadBalancer', 'cache'],
   database: [],
   cache: [],
+  cdn: ['loadBalancer', 'server'],
 };
 
 const roleOf: Record<NodeType, string> = {
@@ -19,6 +20,7 @@ const roleOf: Record<NodeType, string> = {
   server: 'a server',
   database: 'a database',
   cache: 'a cache',
+  cdn: 'a CDN',
 };
 
 export function canConnect(source: NodeType, target: NodeType): boolean {
@@ -38,6 +40,10 @@ export function connectionProblem(source: NodeType, target: NodeType): string | 
     return 'Users never talk to the database directly: put a server in between, which queries the database for them.';
   if (source === 'loadBalancer' && target === 'database')
     return 'A load balancer spreads requests over servers. Databases are queried by servers: connect a server to the database.';
+  if (target === 'cdn')
+    return 'A CDN sits between the users and your site: connect the client to the CDN, and the CDN to your balancer or servers (its origin).';
+  if (source === 'cdn')
+    return 'A CDN passes what it cannot answer to the origin — your balancer or web servers — never straight to a database or cache.';
   if (target === 'cache')
     return 'Caches are read by servers: connect a server to the cache (and to the database behind it). Several caches behind one server are sharded by key.';
   return `${capitalise(roleOf[source])} cannot send requests to ${roleOf[target]}.`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cacheConfig } from './components/cache.ts';
+import { cdnConfig } from './components/cdn.ts';
 import { clientConfig } from './components/client.ts';
 import { databaseConfig } from './components/database.ts';
 import { loadBalancerConfig } from './components/loadBalancer.ts';
@@ -55,12 +56,19 @@ export const cacheNode = z.strictObject({
   config: cacheConfig.prefault({}),
 });
 
+export const cdnNode = z.strictObject({
+  ...nodeBase,
+  type: z.literal('cdn'),
+  config: cdnConfig.prefault({}),
+});
+
 export const scenarioNode = z.discriminatedUnion('type', [
   clientNode,
   loadBalancerNode,
   serverNode,
   databaseNode,
   cacheNode,
+  cdnNode,
 ]);
 
 export const scenarioEdge = z.strictObject({
@@ -76,7 +84,7 @@ export const scenarioEdge = z.strictObject({
 
 /**
  * fail / restore / slow a node; cut / heal an edge; spike a client's traffic; flush a cache
- * (a cache, or a database's row cache, loses its contents at once).
+ * (a cache, a CDN, or a database's row cache, loses its contents at once).
  */
 export const eventActions = ['fail', 'restore', 'slow', 'cut', 'heal', 'spike', 'flush'] as const;
 

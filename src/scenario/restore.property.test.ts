@@ -353,6 +353,8 @@ const configArbs: Record<NodeType, fc.Arbitrary<Loose>> = {
     readRatio: finite(0, 1),
     keys: int(1, 1e8),
     zipf: finite(0, 4),
+    staticRatio: finite(0, 1),
+    staticKeys: int(1, 1e7),
     sessions: int(1, 1e7),
     timeoutMs: nullable(positive(3_600_000)),
     ...smartClient,
@@ -402,6 +404,13 @@ const configArbs: Record<NodeType, fc.Arbitrary<Loose>> = {
     workers: int(1, 100_000),
     hitTimeMs: positive(10_000),
     ...service,
+  }),
+  cdn: optional({
+    capacity: int(1, 5_000_000),
+    eviction: evictionArb,
+    ttlMs: nullable(positive(86_400_000)),
+    edgeLatencyMs: finite(0, 10_000),
+    costPerMonth: nullable(finite(0, 1e7)),
   }),
 };
 

@@ -121,6 +121,8 @@ describe('the example document of issue 2', () => {
       readRatio: 1,
       keys: 10_000,
       zipf: 1,
+      staticRatio: 0,
+      staticKeys: 1000,
       sessions: 1000,
       timeoutMs: null,
       strategy: 'round-robin',

@@ -163,7 +163,10 @@ function checkGraph(s: Scenario): Problem[] {
   });
   const flushable = new Set(
     s.nodes
-      .filter((n) => n.type === 'cache' || (n.type === 'database' && n.config.rowCache.capacity > 0))
+      .filter(
+        (n) =>
+          n.type === 'cache' || n.type === 'cdn' || (n.type === 'database' && n.config.rowCache.capacity > 0),
+      )
       .map((n) => n.id),
   );
   const cycle = findCycle(s);
@@ -201,7 +204,7 @@ function checkGraph(s: Scenario): Problem[] {
     else if (ev.action === 'flush' && !flushable.has(ev.node))
       problems.push({
         path: `${where}.node`,
-        message: `only a cache (or a database with a row cache) can be flushed; "${ev.node}" is a ${types.get(ev.node)}${types.get(ev.node) === 'database' ? ' without a row cache' : ''}`,
+        message: `only a cache, a CDN or a database with a row cache can be flushed; "${ev.node}" is a ${types.get(ev.node)}${types.get(ev.node) === 'database' ? ' without a row cache' : ''}`,
       });
     if (ev.at > s.duration)
       problems.push({

@@ -24,4 +24,6 @@ export const EV = {
   tick: 11,
   /** Warm-up is over: start counting. */
   warmupEnd: 12,
+  /** A node's own timer for a call (a CDN's edge round trip, …). int: call.gen; ref: call. */
+  wake: 13,
 } as const;

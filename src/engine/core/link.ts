@@ -8,10 +8,13 @@ export class Link {
   failed = 0;
   tickSent = 0;
   tickFailed = 0;
+  /** The edge was deleted by an edit while running; calls already on it still come back. */
+  removed = false;
+  // Source, target and latency change when the document is edited while running.
   constructor(
     readonly index: number,
-    readonly source: NodeModel,
-    readonly target: NodeModel,
-    readonly latency: number,
+    public source: NodeModel,
+    public target: NodeModel,
+    public latency: number,
   ) {}
 }

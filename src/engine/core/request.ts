@@ -23,6 +23,9 @@ export const CAUSE = {
 } as const;
 export const CAUSE_COUNT = causes.length;
 
+/** Static files' keys start here, above every data key, so the two key spaces never collide. */
+export const STATIC_KEY_BASE = 2 ** 30;
+
 /** How a request ended. */
 export const ENDED = { inFlight: 0, completed: 1, failed: 2 } as const;
 
@@ -104,6 +107,8 @@ export class Call {
  */
 export class Request extends Call {
   ended: number = ENDED.inFlight;
+  /** A static file (image, script): key in its own key space from STATIC_KEY_BASE up. */
+  isStatic = false;
   constructor(
     client: NodeModel,
     readonly start: number,

@@ -91,6 +91,7 @@ export function buildReport(sim: Simulation): Report {
   const nodes: Record<string, NodeReport> = {};
   let cost = 0;
   for (const node of sim.nodes) {
+    if (node.removed) continue;
     const s = node.stats;
     const cap = node.capacity();
     const nodeErrors: Record<string, number> = {};
@@ -141,12 +142,14 @@ export function buildReport(sim: Simulation): Report {
     },
     errors,
     nodes,
-    edges: sim.links.map((l) => ({
-      source: l.source.id,
-      target: l.target.id,
-      sent: l.sent,
-      failed: l.failed,
-    })),
+    edges: sim.links
+      .filter((l) => !l.removed)
+      .map((l) => ({
+        source: l.source.id,
+        target: l.target.id,
+        sent: l.sent,
+        failed: l.failed,
+      })),
     costPerMonth: cost,
     faults: sim.faults.records.map((r) => ({ ...r, errors: { ...r.errors }, detections: [...r.detections] })),
     timeline: timelinePoints(sim),
@@ -170,6 +173,7 @@ function timelinePoints(sim: Simulation): TimelinePoint[] {
     }
     const nodes: TimelinePoint['nodes'] = {};
     sim.nodes.forEach((node, k) => {
+      if (node.removed || k >= tl.nodeCount) return;
       const j = i * tl.nodeCount + k;
       const point: TimelinePoint['nodes'][string] = {
         utilization: round4(tl.nodeUtil[j] as number),

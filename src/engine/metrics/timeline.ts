@@ -23,13 +23,13 @@ export class Timeline {
   readonly p99: Float64Array;
   readonly max: Float64Array;
   /** Per node: utilisation 0–1, mean waiting queue length, served per second. */
-  readonly nodeUtil: Float32Array;
-  readonly nodeQueue: Float32Array;
-  readonly nodeServed: Float32Array;
-  readonly nodeFailed: Float32Array;
+  nodeUtil: Float32Array;
+  nodeQueue: Float32Array;
+  nodeServed: Float32Array;
+  nodeFailed: Float32Array;
   /** Per node: cache hits and look-ups in the point (sums, not averages), for the hit ratio. */
-  readonly nodeHits: Float64Array;
-  readonly nodeLookups: Float64Array;
+  nodeHits: Float64Array;
+  nodeLookups: Float64Array;
   /** Seconds gathered into the point being built (when step > 1). */
   private partial = 0;
 
@@ -39,7 +39,7 @@ export class Timeline {
   }
 
   constructor(
-    readonly nodeCount: number,
+    public nodeCount: number,
     readonly capacity: number,
   ) {
     const cap = Math.max(2, capacity - (capacity % 2));
@@ -59,6 +59,29 @@ export class Timeline {
     this.nodeFailed = new Float32Array(cap * nodeCount);
     this.nodeHits = new Float64Array(cap * nodeCount);
     this.nodeLookups = new Float64Array(cap * nodeCount);
+  }
+
+  /**
+   * Make room for nodes added while running: the per-node columns are re-laid with a wider
+   * stride (every per-node column must be listed here). Rare, so a copy is fine.
+   */
+  ensureNodes(count: number): void {
+    if (count <= this.nodeCount) return;
+    const old = this.nodeCount;
+    const widen = <T extends Float32Array | Float64Array>(arr: T, make: (n: number) => T): T => {
+      const out = make(this.capacity * count);
+      for (let i = 0; i < this.capacity; i++) out.set(arr.subarray(i * old, (i + 1) * old), i * count);
+      return out;
+    };
+    const f32 = (n: number) => new Float32Array(n);
+    const f64 = (n: number) => new Float64Array(n);
+    this.nodeUtil = widen(this.nodeUtil, f32);
+    this.nodeQueue = widen(this.nodeQueue, f32);
+    this.nodeServed = widen(this.nodeServed, f32);
+    this.nodeFailed = widen(this.nodeFailed, f32);
+    this.nodeHits = widen(this.nodeHits, f64);
+    this.nodeLookups = widen(this.nodeLookups, f64);
+    this.nodeCount = count;
   }
 
   /** Record the second that ends at `nowMs`. */

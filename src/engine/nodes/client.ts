@@ -2,8 +2,9 @@ import type { NodeOfType } from '../../scenario/document.ts';
 import { Router } from '../balancing/router.ts';
 import { EV } from '../core/eventKinds.ts';
 import { hashString, mix32, type Rng } from '../core/random.ts';
-import { CAUSE, type Call, Request } from '../core/request.ts';
+import { CAUSE, type Call, Request, STATIC_KEY_BASE } from '../core/request.ts';
 import { createZipfSampler } from '../core/zipf.ts';
+import { Histogram } from '../metrics/histogram.ts';
 import type { Simulation } from '../simulation.ts';
 import { NodeModel } from './nodeModel.ts';
 import { createRateFunction, type RateFunction } from './traffic.ts';
@@ -23,6 +24,11 @@ export class ClientModel extends NodeModel {
   private readonly arrivalsRng: Rng;
   private readonly requestRng: Rng;
   private readonly zipf: { sample(rng: Rng): number };
+  /** Latency of this client's answered requests (measured ones): users in one place see it. */
+  private readonly latency = new Histogram();
+  /** Static files: their own draws, so traffic without them keeps every number it had. */
+  private readonly staticRng: Rng | null;
+  private readonly staticZipf: { sample(rng: Rng): number } | null;
   private readonly sessionSalt: number;
   private sent = 0;
   private readonly rate: RateFunction;
@@ -44,6 +50,9 @@ export class ClientModel extends NodeModel {
     const c = node.config;
     this.arrivalsRng = sim.rng(`arrivals:${this.id}`);
     this.requestRng = sim.rng(`requests:${this.id}`);
+    const withStatic = node.config.staticRatio > 0;
+    this.staticRng = withStatic ? sim.rng(`static:${this.id}`) : null;
+    this.staticZipf = withStatic ? createZipfSampler(node.config.staticKeys, node.config.zipf) : null;
     this.zipf = createZipfSampler(c.keys, c.zipf);
     this.sessionSalt = mix32(sim.seed ^ hashString(node.id));
     this.rate = createRateFunction(c.rps, c.pattern);
@@ -91,7 +100,7 @@ export class ClientModel extends NodeModel {
   }
 
   onArrival(generation: number): void {
-    if (generation !== this.generation) return;
+    if (generation !== this.generation || this.retired) return;
     const sim = this.sim;
     const now = sim.now;
     const probe = this.nextIsProbe;
@@ -105,12 +114,17 @@ export class ClientModel extends NodeModel {
     if (!this.up) return;
     const c = this.node.config;
     const rng = this.requestRng;
-    const key = this.zipf.sample(rng) - 1;
-    const isRead = c.readRatio >= 1 ? true : rng.next() < c.readRatio;
+    const sr = this.staticRng;
+    const isStatic = sr !== null && sr.next() < c.staticRatio;
+    const key = isStatic
+      ? STATIC_KEY_BASE + (this.staticZipf as { sample(rng: Rng): number }).sample(sr) - 1
+      : this.zipf.sample(rng) - 1;
+    const isRead = isStatic || c.readRatio >= 1 ? true : rng.next() < c.readRatio;
     // The user session is a hash of the request's number: uniform over sessions, and free
     // when nothing (no ip-hash balancer) looks at it.
     const session = mix32((this.sent++ + this.sessionSalt) | 0) % c.sessions;
     const root = new Request(this, now, key, session, isRead, now >= sim.warmupMs);
+    root.isStatic = isStatic;
     sim.onGenerated(root);
     this.stats.arrivals++;
     root.arrivedAt = now;
@@ -128,6 +142,9 @@ export class ClientModel extends NodeModel {
     if (this.router.handleResponse(root, child)) return;
     if (child.ok) {
       this.stats.served++;
+      const ms = this.sim.now - root.req.start;
+      this.stats.timeInNodeSum += ms;
+      if (root.req.measured) this.latency.record(ms);
       this.sim.completeRequest(root);
     } else this.sim.failRequest(root, child.cause, child.origin);
   }
@@ -153,6 +170,11 @@ export class ClientModel extends NodeModel {
     this.spikeFactor = 1;
     this.generation++;
     this.reschedule(this.sim.now);
+  }
+
+  override extraReport(): Record<string, unknown> {
+    const [p50, p95, p99] = this.latency.quantiles([0.5, 0.95, 0.99]) as number[];
+    return { latencyMs: { mean: this.latency.mean(), p50, p95, p99 } };
   }
 
   override restore(): void {

@@ -133,6 +133,13 @@ export class DatabaseModel extends NodeModel {
     for (const rows of this.rowCaches) rows.clear();
   }
 
+  override takeQueued(): Call[] {
+    this.stats.advance(this.sim.now);
+    const waiting = this.stations.flatMap((s) => s.queue.drain());
+    this.stats.queued -= waiting.length;
+    return waiting;
+  }
+
   override fail(): void {
     super.fail();
     // Memory is lost with the process; the data on disk is not.

@@ -28,6 +28,9 @@ export class LoadBalancerModel extends NodeModel {
   forwarded = 0;
   /** Calls inside the balancer (processing or proxied): a crash drops them. call.slot indexes it. */
   private readonly active: Call[] = [];
+  /** ∫ active.length dt: requests inside the balancer, proxied ones included (for Little's law). */
+  private activeArea = 0;
+  private activeSince = 0;
 
   constructor(
     sim: Simulation,
@@ -72,6 +75,7 @@ export class LoadBalancerModel extends NodeModel {
     const now = sim.now;
     this.stats.arrivals++;
     call.arrivedAt = now;
+    this.touchActive(now);
     call.slot = this.active.length;
     this.active.push(call);
     let delay = this.overheadMs;
@@ -110,7 +114,13 @@ export class LoadBalancerModel extends NodeModel {
     } else this.sim.passFailure(call, child);
   }
 
+  private touchActive(now: number): void {
+    this.activeArea += this.active.length * (now - this.activeSince);
+    this.activeSince = now;
+  }
+
   private leave(call: Call): void {
+    this.touchActive(this.sim.now);
     const last = this.active.pop() as Call;
     if (last !== call) {
       this.active[call.slot] = last;
@@ -121,6 +131,7 @@ export class LoadBalancerModel extends NodeModel {
 
   /** Probe every backend: is it up and reachable? Mark it down or up after enough in a row. */
   healthCheck(): void {
+    if (this.retired) return;
     const sim = this.sim;
     const hc = this.node.config.healthCheck;
     const picker = this.router.picker;
@@ -158,6 +169,7 @@ export class LoadBalancerModel extends NodeModel {
     super.fail();
     // Requests inside the balancer, waiting to be forwarded or proxied, are lost with it.
     this.freeAt = this.sim.now;
+    this.touchActive(this.sim.now);
     const lost = this.active.splice(0);
     for (const call of lost) {
       this.router.abandon(call);
@@ -168,16 +180,22 @@ export class LoadBalancerModel extends NodeModel {
   }
 
   override extraReport(windowMs: number): Record<string, unknown> {
+    this.touchActive(this.sim.now);
     const picker = this.router.picker;
     return {
       forwarded: this.forwarded,
       healthyBackends: picker ? picker.healthyCount : this.out.length,
       capacityRps: this.processMs > 0 ? 1000 / this.processMs : null,
       offeredLoad: windowMs > 0 ? (this.stats.arrivals * this.processMs) / windowMs : 0,
+      // Requests inside the balancer on average, waiting for a backend's answer included, so
+      // meanInSystem = throughput × meanTimeMs (Little). Its own processing queue is meanQueueLength.
+      meanInSystem: windowMs > 0 ? this.activeArea / windowMs : 0,
     };
   }
 
   override onWindowReset(): void {
     this.forwarded = 0;
+    this.touchActive(this.sim.now);
+    this.activeArea = 0;
   }
 }

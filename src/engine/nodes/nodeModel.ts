@@ -3,7 +3,7 @@ import type { Call } from '../core/request.ts';
 import type { Simulation } from '../simulation.ts';
 import { NodeStats } from './nodeStats.ts';
 
-export type NodeKind = 'client' | 'loadBalancer' | 'server' | 'database' | 'cache';
+export type NodeKind = 'client' | 'loadBalancer' | 'server' | 'database' | 'cache' | 'cdn';
 
 /**
  * The run-time model of one scenario node. Subclasses say what happens when a call arrives
@@ -14,7 +14,14 @@ export abstract class NodeModel {
   up = true;
   /** Service-time multiplier set by a `slow` fault. */
   slow = 1;
-  readonly stats = new NodeStats();
+  /** Shared with the model this one replaced in an edit while running (see reconfigure.ts). */
+  stats = new NodeStats();
+  /** The model this one replaced in an edit while running: it finishes its in-flight work. */
+  predecessor: NodeModel | null = null;
+  /** Replaced or removed by an edit: takes no new work (a client stops sending, a balancer stops probing). */
+  retired = false;
+  /** Deleted from the document by an edit while running. */
+  removed = false;
   /** Outgoing edges in document order. */
   readonly out: Link[] = [];
   /** The node keeps a cache: its report and timeline carry a hit ratio. */
@@ -36,6 +43,9 @@ export abstract class NodeModel {
   /** A worker finished the service time of `call`. */
   onServiceDone(_call: Call): void {}
 
+  /** A timer this node set for `call` (event `wake`) went off. */
+  onWake(_call: Call): void {}
+
   /** Units of capacity for utilisation (workers, connections); 0 = not a queueing node. */
   abstract capacity(): number;
   abstract costPerMonth(): number;
@@ -50,6 +60,26 @@ export abstract class NodeModel {
 
   fail(): void {
     this.up = false;
+    // A model still draining after an edit fails with its node.
+    this.predecessor?.fail();
+  }
+
+  retire(): void {
+    this.retired = true;
+  }
+
+  markRemoved(): void {
+    this.retired = true;
+    this.removed = true;
+  }
+
+  adoptStatsOf(old: NodeModel): void {
+    this.stats = old.stats;
+  }
+
+  /** Hand over the calls still waiting for a worker (not those in service). */
+  takeQueued(): Call[] {
+    return [];
   }
 
   restore(): void {

@@ -121,6 +121,11 @@ export class ServerModel extends NodeModel {
 
   override onServiceDone(call: Call): void {
     if (!call.alive) return;
+    // A static file comes off the server's own disk: no cache, no database, no other tier.
+    if (call.req.isStatic) {
+      this.finish(call);
+      return;
+    }
     call.aux = -1;
     if (this.cache !== null && call.req.isRead) {
       call.stage = STAGE_CACHE;
@@ -188,6 +193,13 @@ export class ServerModel extends NodeModel {
 
   override forEachHeldCall(visit: (call: Call) => void): void {
     this.station.forEachCall(visit);
+  }
+
+  override takeQueued(): Call[] {
+    this.stats.advance(this.sim.now);
+    const waiting = this.station.queue.drain();
+    this.stats.queued -= waiting.length;
+    return waiting;
   }
 
   override fail(): void {

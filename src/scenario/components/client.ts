@@ -63,6 +63,17 @@ export const clientConfig = z.strictObject({
     description:
       'How much a few keys dominate. 0 = every key equally popular; 1 = the classic web skew where the top 1% of keys take a large share of requests.',
   }),
+  staticRatio: z.number().min(0).max(1).default(0).meta({
+    title: 'Static share',
+    unit: '0–1',
+    description:
+      'Share of requests for static files (images, scripts, styles). They have their own key space, need no database, and a CDN can answer them from an edge near the users.',
+  }),
+  staticKeys: z.int().min(1).max(10_000_000).default(1000).meta({
+    title: 'Static files',
+    unit: 'files',
+    description: 'How many distinct static files there are. Their popularity follows the same skew as the keys.',
+  }),
   sessions: z.int().min(1).max(10_000_000).default(1000).meta({
     title: 'User sessions',
     unit: 'sessions',

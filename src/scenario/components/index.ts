@@ -1,4 +1,5 @@
 import { cacheComponent } from './cache.ts';
+import { cdnComponent } from './cdn.ts';
 import { clientComponent } from './client.ts';
 import { databaseComponent } from './database.ts';
 import { loadBalancerComponent } from './loadBalancer.ts';
@@ -15,6 +16,7 @@ export const components = {
   server: serverComponent,
   database: databaseComponent,
   cache: cacheComponent,
+  cdn: cdnComponent,
 } as const;
 
 export type NodeType = keyof typeof components;
@@ -22,7 +24,6 @@ export const nodeTypes = Object.keys(components) as NodeType[];
 
 /** Types the playground will offer once the engine models them (shown disabled in the palette). */
 export const plannedTypes = [
-  { type: 'cdn', label: 'CDN', description: 'Edge caches close to users for static content.' },
   {
     type: 'queue',
     label: 'Queue',

@@ -1,0 +1,179 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Scenario, ScenarioInput } from '../scenario/document.ts';
+import { restoreOrThrow } from '../scenario/restore.ts';
+import { LoadBalancerModel } from './nodes/loadBalancer.ts';
+import { Simulation } from './simulation.ts';
+
+function base(servers: number, rps: number, extra: Partial<ScenarioInput> = {}): Scenario {
+  return restoreOrThrow({
+    type: 'scalelab-scenario',
+    version: 1,
+    seed: 5,
+    duration: 120,
+    nodes: [
+      { id: 'users', type: 'client', config: { rps } },
+      { id: 'lb', type: 'loadBalancer', config: { capacityRps: 0 } },
+      ...Array.from({ length: servers }, (_, i) => ({
+        id: `web-${i + 1}`,
+        type: 'server' as const,
+        config: { workers: 1, serviceTimeMs: 10 },
+      })),
+    ],
+    edges: [
+      { source: 'users', target: 'lb' },
+      ...Array.from({ length: servers }, (_, i) => ({ source: 'lb', target: `web-${i + 1}` })),
+    ],
+    ...extra,
+  });
+}
+
+/** Mean of the per-second p99 over [from, to) seconds. */
+function p99Between(sim: Simulation, from: number, to: number): number {
+  const pts = sim.report().timeline.filter((p) => p.t > from && p.t <= to);
+  return pts.reduce((a, p) => a + p.latencyMs.p99, 0) / pts.length;
+}
+
+function checkBooks(sim: Simulation): void {
+  const r = sim.report();
+  expect(r.requests.generated).toBe(r.requests.completed + r.requests.failed + r.requests.inFlight);
+  expect(sim.invariantViolations).toBe(0);
+  expect(sim.auditInFlight()).toBe(sim.inFlightAll);
+  for (const n of sim.nodes) if (n instanceof LoadBalancerModel) expect(n.connectionCountsAgree()).toBe(true);
+}
+
+describe('edit while running', () => {
+  it('adding a server mid-run makes p99 fall, without a restart or a failed request', () => {
+    const before = base(2, 190); // 95% busy: long queues
+    const sim = new Simulation(before);
+    sim.runUntil(40_000);
+    const after = base(3, 190);
+    const summary = sim.reconfigure(after);
+    expect(summary.added).toEqual(['web-3']);
+    expect(summary.rewired).toEqual(['lb→web-3']);
+    sim.runUntil(120_000);
+    checkBooks(sim);
+    const r = sim.report();
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes['web-3']?.served).toBeGreaterThan(4000);
+    expect(p99Between(sim, 60, 120)).toBeLessThan(p99Between(sim, 10, 40) / 3);
+  });
+
+  it('more workers drain a queue that was growing', () => {
+    const sim = new Simulation(base(1, 130)); // overloaded: the queue grows
+    sim.runUntil(20_000);
+    const queued = sim.report().timeline.at(-1)?.nodes['web-1']?.queue ?? 0;
+    expect(queued).toBeGreaterThan(100);
+    const next = structuredClone(sim.scenario);
+    const web = next.nodes.find((n) => n.id === 'web-1');
+    if (web?.type !== 'server') throw new Error('no web-1');
+    web.config.workers = 4;
+    expect(sim.reconfigure(next).changed).toEqual(['web-1']);
+    sim.runUntil(60_000);
+    checkBooks(sim);
+    expect(sim.report().timeline.at(-1)?.nodes['web-1']?.queue).toBeLessThan(5);
+  });
+
+  it('removing a server lets its requests finish and sends it nothing more', () => {
+    const sim = new Simulation(base(3, 200));
+    sim.runUntil(30_000);
+    const sentBefore = sim.report().edges.find((e) => e.target === 'web-3')?.sent ?? 0;
+    expect(sim.reconfigure(base(2, 200)).removed).toEqual(['web-3']);
+    sim.runUntil(90_000);
+    checkBooks(sim);
+    const r = sim.report();
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes['web-3']).toBeUndefined();
+    expect(r.edges.some((e) => e.target === 'web-3')).toBe(false);
+    expect(sentBefore).toBeGreaterThan(1000);
+  });
+
+  it('an unchanged document changes nothing; the same edits at the same times give the same report', () => {
+    const plain = new Simulation(base(2, 150));
+    plain.run();
+    const touched = new Simulation(base(2, 150));
+    touched.runUntil(30_000);
+    const s = touched.reconfigure(structuredClone(touched.scenario));
+    expect([s.added, s.changed, s.removed, s.rewired]).toEqual([[], [], [], []]);
+    expect(touched.run()).toEqual(plain.run());
+
+    const edited = () => {
+      const sim = new Simulation(base(2, 180));
+      sim.runUntil(25_000);
+      sim.reconfigure(base(4, 180));
+      sim.runUntil(50_000);
+      sim.reconfigure(base(3, 250));
+      return sim.run();
+    };
+    expect(edited()).toEqual(edited());
+  });
+
+  it('keeps the books straight under random edits at random times', () => {
+    const strategies = [
+      'round-robin',
+      'least-connections',
+      'power-of-two',
+      'random',
+      'consistent-hash',
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 1, max: 59 }),
+            servers: fc.integer({ min: 1, max: 5 }),
+            workers: fc.integer({ min: 1, max: 3 }),
+            rps: fc.integer({ min: 10, max: 400 }),
+            strategy: fc.constantFrom(...strategies),
+            latency: fc.constantFrom(0, 0, 2),
+            db: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (edits) => {
+          const make = (e: (typeof edits)[number]): Scenario =>
+            restoreOrThrow({
+              type: 'scalelab-scenario',
+              version: 1,
+              seed: 3,
+              duration: 60,
+              nodes: [
+                { id: 'users', type: 'client', config: { rps: e.rps, timeoutMs: 500 } },
+                { id: 'lb', type: 'loadBalancer', config: { strategy: e.strategy, retries: 1 } },
+                ...Array.from({ length: e.servers }, (_, i) => ({
+                  id: `web-${i + 1}`,
+                  type: 'server' as const,
+                  config: { workers: e.workers, serviceTimeMs: 8 },
+                })),
+                ...(e.db ? [{ id: 'db', type: 'database' as const, config: { connections: 2 } }] : []),
+              ],
+              edges: [
+                { source: 'users', target: 'lb', latencyMs: e.latency },
+                ...Array.from({ length: e.servers }, (_, i) => ({ source: 'lb', target: `web-${i + 1}` })),
+                ...(e.db
+                  ? Array.from({ length: e.servers }, (_, i) => ({
+                      source: `web-${i + 1}`,
+                      target: 'db',
+                      latencyMs: 1,
+                    }))
+                  : []),
+              ],
+              events: [
+                { at: 20, action: 'fail', node: 'web-1' },
+                { at: 35, action: 'restore', node: 'web-1' },
+              ],
+            });
+          const sim = new Simulation(make(edits[0] as (typeof edits)[number]));
+          for (const e of [...edits].sort((a, b) => a.at - b.at)) {
+            sim.runUntil(e.at * 1000);
+            sim.reconfigure(make(e));
+            checkBooks(sim);
+          }
+          sim.run();
+          checkBooks(sim);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
