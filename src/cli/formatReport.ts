@@ -50,7 +50,8 @@ export function formatReport(r: Report, run: { wallMs: number; events: number })
     lines.push('');
     lines.push('Faults');
     for (const f of r.faults) {
-      const until = f.endS === null ? 'to the end' : `until ${f.endS.toFixed(1)} s`;
+      const until =
+        f.action === 'flush' ? 'at once' : f.endS === null ? 'to the end' : `until ${f.endS.toFixed(1)} s`;
       const what = `${f.action}${f.factor !== undefined ? ` ×${f.factor}` : ''} ${f.target}`;
       const hurt =
         f.failedRequests === 0
@@ -82,6 +83,10 @@ function cacheLine(id: string, n: NodeReport): string[] {
   if (n.type === 'cache')
     return [
       `  ${id}hit ${pct(num('hitRatio'))} (${int(num('hits'))} hits · ${int(num('misses'))} misses) · ${int(num('evictions'))} evicted · ${int(num('expired'))} expired · ${int(num('staleReads'))} stale reads · ${int(num('size'))} of ${int(num('capacityItems'))} items · ${String(n.eviction)}, ${String(n.writePolicy)}`,
+    ];
+  if (n.type === 'cdn')
+    return [
+      `  ${id}edge hit ${pct(num('hitRatio'))} of ${int(num('staticRequests'))} static requests · ${int(num('dynamicRequests'))} dynamic passed on · origin offload ${pct(num('offload'))} · ${int(num('size'))} of ${int(num('capacityItems'))} files`,
     ];
   const rows = n.rowCache as { hitRatio: number; hits: number; misses: number; size: number } | undefined;
   if (n.type === 'database' && rows)

@@ -46,7 +46,8 @@ describe('CDN: static files at the edge, the rest at the origin', () => {
 
   it('origin offload = static share × hit ratio; the origin sees the rest', () => {
     const offload = num(r, 'cdn', 'offload');
-    const expected = num(r, 'cdn', 'staticRequests') / (num(r, 'cdn', 'staticRequests') + num(r, 'cdn', 'dynamicRequests'));
+    const expected =
+      num(r, 'cdn', 'staticRequests') / (num(r, 'cdn', 'staticRequests') + num(r, 'cdn', 'dynamicRequests'));
     console.info(`offload ${pct(offload)} vs ${pct(expected * h)} (static share ${pct(expected)})`);
     expect(Math.abs(expected - staticRatio)).toBeLessThan(0.01);
     expect(offload).toBeCloseTo(expected * h, 9);
@@ -56,7 +57,9 @@ describe('CDN: static files at the edge, the rest at the origin', () => {
   it('latency: a hit pays the edge round trip only; the mean mixes the three paths exactly', () => {
     const origin = edge + 2 * far + work;
     const mean = staticRatio * (h * edge + (1 - h) * origin) + (1 - staticRatio) * origin;
-    console.info(`mean ${r.latencyMs.mean.toFixed(2)} ms vs ${mean.toFixed(2)} ms; p50 ${r.latencyMs.p50.toFixed(2)}`);
+    console.info(
+      `mean ${r.latencyMs.mean.toFixed(2)} ms vs ${mean.toFixed(2)} ms; p50 ${r.latencyMs.p50.toFixed(2)}`,
+    );
     expect(Math.abs(r.latencyMs.mean / mean - 1)).toBeLessThan(0.01);
     // Without a CDN, the same static file costs the whole trip to the origin.
     const direct = run(
@@ -80,7 +83,9 @@ describe('CDN: static files at the edge, the rest at the origin', () => {
     const { report: f } = run(withCdn([{ at: 100, action: 'flush', node: 'cdn' }]));
     const hit = (t: number) => f.timeline.find((p) => p.t === t)?.nodes.cdn?.hitRatio as number;
     const origin = (t: number) => f.timeline.find((p) => p.t === t)?.nodes.web?.served as number;
-    console.info(`flush at 100 s: hit ${hit(100)} → ${hit(101)} → ${hit(110)}; origin ${origin(100)}/s → ${origin(101)}/s`);
+    console.info(
+      `flush at 100 s: hit ${hit(100)} → ${hit(101)} → ${hit(110)}; origin ${origin(100)}/s → ${origin(101)}/s`,
+    );
     expect(hit(101)).toBeLessThan(hit(100) - 0.2);
     expect(origin(101)).toBeGreaterThan(origin(100) + 50);
     expect(Math.abs(hit(150) - hit(100))).toBeLessThan(0.06);

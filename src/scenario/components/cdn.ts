@@ -9,7 +9,8 @@ export const cdnConfig = z.strictObject({
   capacity: z.int().min(1).max(MAX_CACHE_ITEMS).default(10_000).meta({
     title: 'Capacity',
     unit: 'files',
-    description: 'How many static files the edge keeps. Popular files stay; rare ones are evicted and fetched again.',
+    description:
+      'How many static files the edge keeps. Popular files stay; rare ones are evicted and fetched again.',
   }),
   eviction,
   ttlMs,
