@@ -46,6 +46,12 @@ export function formatReport(r: Report, run: { wallMs: number; events: number })
     lines.push('Caches');
     lines.push(...cacheLines);
   }
+  const jobLines = rows.flatMap(([id, n]) => jobLine(id.padEnd(idWidth), n));
+  if (jobLines.length > 0) {
+    lines.push('');
+    lines.push('Background jobs');
+    lines.push(...jobLines);
+  }
   if (r.faults.length > 0) {
     lines.push('');
     lines.push('Faults');
@@ -92,6 +98,24 @@ function cacheLine(id: string, n: NodeReport): string[] {
   if (n.type === 'database' && rows)
     return [
       `  ${id}row cache hit ${pct(rows.hitRatio)} (${int(rows.hits)} hits · ${int(rows.misses)} misses) · ${int(rows.size)} rows in memory`,
+    ];
+  return [];
+}
+
+/** Queues: publish and consume rates, backlog, lag; worker pools: jobs done and given back. */
+function jobLine(id: string, n: NodeReport): string[] {
+  const num = (k: string) => (typeof n[k] === 'number' ? (n[k] as number) : 0);
+  if (n.type === 'queue') {
+    const lag = n.jobLagMs as { mean: number; p50: number; p95: number; p99: number };
+    const lost = num('dropped') > 0 ? `${int(num('dropped'))} dropped (queue full)` : 'none dropped';
+    return [
+      `  ${id}${int(num('published'))} published (${num('publishRate').toFixed(1)}/s) · ${int(num('completed'))} done (${num('consumeRate').toFixed(1)}/s) · ${lost} · ${int(num('redelivered'))} redelivered · depth ${int(num('depth'))} (max ${int(num('maxDepth'))}, mean ${n.meanQueueLength.toFixed(1)})`,
+      `  ${' '.repeat(id.length)}job lag mean ${ms(lag.mean)} ms · p50 ${ms(lag.p50)} · p95 ${ms(lag.p95)} · p99 ${ms(lag.p99)} ms`,
+    ];
+  }
+  if (n.type === 'workerPool')
+    return [
+      `  ${id}${int(num('jobsDone'))} jobs done · ${int(num('jobsGivenBack'))} given back to the queue (crash or failed call) · ${pct(n.utilization)} busy`,
     ];
   return [];
 }

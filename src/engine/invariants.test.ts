@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../scenario/document.ts';
 import { restoreScenario } from '../scenario/restore.ts';
+import type { Job } from './core/job.ts';
 import type { Report } from './metrics/report.ts';
 import { LoadBalancerModel } from './nodes/loadBalancer.ts';
+import { QueueModel } from './nodes/queue.ts';
+import { WorkerPoolModel } from './nodes/workerPool.ts';
 import { Simulation } from './simulation.ts';
 
 /**
@@ -31,6 +34,8 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     dbs: fc.integer({ min: 0, max: 2 }),
     caches: fc.integer({ min: 0, max: 3 }),
     cdns: fc.integer({ min: 0, max: 1 }),
+    queues: fc.integer({ min: 0, max: 2 }),
+    pools: fc.integer({ min: 0, max: 2 }),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
     duration: fc.integer({ min: 2, max: 15 }),
     warmup: fc.constantFrom(0, 0.5, 1),
@@ -60,6 +65,8 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     const dbs = Array.from({ length: g.dbs }, (_, i) => `db${i}`);
     const caches = Array.from({ length: g.caches }, (_, i) => `cache${i}`);
     const cdns = Array.from({ length: g.cdns }, (_, i) => `cdn${i}`);
+    const queues = Array.from({ length: g.queues }, (_, i) => `q${i}`);
+    const pools = Array.from({ length: g.pools }, (_, i) => `pool${i}`);
     for (const id of clients)
       nodes.push({
         id,
@@ -71,6 +78,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           zipf: r() * 1.5,
           staticRatio: r() < 0.5 ? 0 : r(),
           staticKeys: 1 + Math.floor(r() * 200),
+          asyncRatio: r() < 0.5 ? 0 : r(),
           timeoutMs: r() < 0.4 ? 5 + r() * 200 : null,
           strategy: pick(strategies),
           retries: Math.floor(r() * 3),
@@ -112,6 +120,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           serviceCv: 0.2 + r() * 3,
           queueLimit: r() < 0.5 ? null : Math.floor(r() * 20),
           weight: 1 + Math.floor(r() * 5),
+          jobTimeMs: 1 + r() * 100,
           strategy: pick(strategies),
           retries: Math.floor(r() * 2),
         },
@@ -158,13 +167,33 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           edgeLatencyMs: r() < 0.3 ? 0 : r() * 20,
         },
       });
+    for (const id of queues)
+      nodes.push({
+        id,
+        type: 'queue',
+        config: {
+          capacity: r() < 0.5 ? null : 1 + Math.floor(r() * 50),
+          publishTimeMs: r() < 0.3 ? 0 : r() * 3,
+        },
+      });
+    for (const id of pools)
+      nodes.push({
+        id,
+        type: 'workerPool',
+        config: {
+          workers: 1 + Math.floor(r() * 6),
+          serviceDistribution: pick(['exponential', 'deterministic', 'lognormal'] as const),
+        },
+      });
     const lat = () => (w() < 0.6 ? 0 : w() * 5);
     const connect = (source: string, target: string) => edges.push({ source, target, latencyMs: lat() });
     const origins = [...lbs, ...servers];
     const front = [...origins, ...cdns];
     for (const c of clients) {
       const chosen = front.filter(() => w() < 0.4);
-      for (const t of chosen.length > 0 ? chosen : [front[Math.floor(w() * front.length)] as string])
+      for (const t of chosen.length > 0
+        ? chosen
+        : [front[Math.min(front.length - 1, Math.floor(w() * front.length))] as string])
         connect(c, t);
     }
     for (const cdn of cdns) {
@@ -180,6 +209,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     servers.forEach((s, i) => {
       for (const d of dbs) if (w() < 0.5) connect(s, d);
       for (const c of caches) if (w() < 0.4) connect(s, c);
+      for (const q of queues) if (w() < 0.4) connect(s, q);
       for (const t of servers.slice(i + 1)) if (w() < 0.15) connect(s, t);
       // A server may call a balancer (a platform tier) only if that balancer feeds later servers alone.
       for (const lb of lbs) {
@@ -188,7 +218,10 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         if (w() < 0.2 && downstreamOnly) connect(s, lb);
       }
     });
-    const failable = [...lbs, ...servers, ...dbs, ...caches, ...cdns, ...clients];
+    // Queues feed pools; pools write to databases (a DAG: no pool calls a server).
+    for (const q of queues) for (const p of pools) if (w() < 0.7) connect(q, p);
+    for (const p of pools) for (const d of dbs) if (w() < 0.5) connect(p, d);
+    const failable = [...lbs, ...servers, ...dbs, ...caches, ...cdns, ...queues, ...pools, ...clients];
     const flushable = [
       ...caches,
       ...cdns,
@@ -259,6 +292,21 @@ function checkInvariants(sim: Simulation, r: Report): void {
   expect(sim.inFlightAll).toBeGreaterThanOrEqual(q.inFlight);
   // No request is lost: every one not yet ended is held by a node or a pending event.
   expect(sim.auditInFlight()).toBe(sim.inFlightAll);
+  // No job is lost either: every job a queue accepted is done, waiting, or held by a pool.
+  const held = new Map<QueueModel, Set<Job>>();
+  const hold = (job: Job) => {
+    const set = held.get(job.queue as QueueModel) ?? new Set<Job>();
+    expect(set.has(job)).toBe(false);
+    set.add(job);
+    held.set(job.queue as QueueModel, set);
+  };
+  for (const node of sim.nodes) {
+    if (node instanceof QueueModel) node.forEachWaitingJob(hold);
+    if (node instanceof WorkerPoolModel) node.forEachHeldJob(hold);
+  }
+  for (const node of sim.nodes)
+    if (node instanceof QueueModel)
+      expect(node.acceptedEver - node.completedEver, node.id).toBe(held.get(node)?.size ?? 0);
   // A balancer's connection counts (least-connections, power-of-two) never drift from the truth.
   for (const node of sim.nodes)
     if (node instanceof LoadBalancerModel) expect(node.connectionCountsAgree(), node.id).toBe(true);

@@ -14,7 +14,9 @@ import { ClientModel } from './nodes/client.ts';
 import { DatabaseModel } from './nodes/database.ts';
 import { LoadBalancerModel } from './nodes/loadBalancer.ts';
 import type { NodeModel } from './nodes/nodeModel.ts';
+import { QueueModel } from './nodes/queue.ts';
 import { ServerModel } from './nodes/server.ts';
+import { WorkerPoolModel } from './nodes/workerPool.ts';
 import { type EditSummary, reconfigure } from './reconfigure.ts';
 
 export interface SimulationOptions {
@@ -485,5 +487,9 @@ function createModel(sim: Simulation, i: number, n: Scenario['nodes'][number]): 
       return new CacheModel(sim, i, n);
     case 'cdn':
       return new CdnModel(sim, i, n);
+    case 'queue':
+      return new QueueModel(sim, i, n);
+    case 'workerPool':
+      return new WorkerPoolModel(sim, i, n);
   }
 }

@@ -22,7 +22,16 @@ const withoutDescription = new Set(['loadBalancer.healthCheck']);
 
 describe('the component registry', () => {
   it('has the node types the engine simulates, each registered under its own name', () => {
-    expect(nodeTypes).toEqual(['client', 'loadBalancer', 'server', 'database', 'cache', 'cdn']);
+    expect(nodeTypes).toEqual([
+      'client',
+      'loadBalancer',
+      'server',
+      'database',
+      'cache',
+      'cdn',
+      'queue',
+      'workerPool',
+    ]);
     for (const t of nodeTypes) {
       expect(components[t].type).toBe(t);
       expect(components[t].label.length).toBeGreaterThan(0);

@@ -17,6 +17,11 @@ const allowed = new Set([
   'client → cdn',
   'cdn → loadBalancer',
   'cdn → server',
+  'server → queue',
+  'queue → workerPool',
+  'workerPool → database',
+  'workerPool → server',
+  'workerPool → loadBalancer',
 ]);
 
 const pairs = nodeTypes.flatMap((s) => nodeTypes.map((t) => [s, t] as [NodeType, NodeType]));

@@ -8,10 +8,12 @@ import type { NodeType } from './components/index.ts';
 const allowedTargets: Record<NodeType, readonly NodeType[]> = {
   client: ['loadBalancer', 'server', 'cdn'],
   loadBalancer: ['server', 'loadBalancer'],
-  server: ['database', 'server', 'loadBalancer', 'cache'],
+  server: ['database', 'server', 'loadBalancer', 'cache', 'queue'],
   database: [],
   cache: [],
   cdn: ['loadBalancer', 'server'],
+  queue: ['workerPool'],
+  workerPool: ['database', 'server', 'loadBalancer'],
 };
 
 const roleOf: Record<NodeType, string> = {
@@ -21,6 +23,8 @@ const roleOf: Record<NodeType, string> = {
   database: 'a database',
   cache: 'a cache',
   cdn: 'a CDN',
+  queue: 'a queue',
+  workerPool: 'a worker pool',
 };
 
 export function canConnect(source: NodeType, target: NodeType): boolean {
@@ -44,6 +48,12 @@ export function connectionProblem(source: NodeType, target: NodeType): string | 
     return 'A CDN sits between the users and your site: connect the client to the CDN, and the CDN to your balancer or servers (its origin).';
   if (source === 'cdn')
     return 'A CDN passes what it cannot answer to the origin — your balancer or web servers — never straight to a database or cache.';
+  if (source === 'queue')
+    return 'A queue hands its jobs to worker pools only: connect the queue to a worker pool, and the pool to the database the jobs write to.';
+  if (target === 'queue')
+    return 'Servers publish jobs to a queue: connect a server to the queue (its requests with a background job publish there and answer at once).';
+  if (target === 'workerPool')
+    return 'A worker pool takes its jobs from a queue: connect a queue to the pool, and servers to the queue.';
   if (target === 'cache')
     return 'Caches are read by servers: connect a server to the cache (and to the database behind it). Several caches behind one server are sharded by key.';
   return `${capitalise(roleOf[source])} cannot send requests to ${roleOf[target]}.`;

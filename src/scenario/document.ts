@@ -4,7 +4,9 @@ import { cdnConfig } from './components/cdn.ts';
 import { clientConfig } from './components/client.ts';
 import { databaseConfig } from './components/database.ts';
 import { loadBalancerConfig } from './components/loadBalancer.ts';
+import { queueConfig } from './components/queue.ts';
 import { serverConfig } from './components/server.ts';
+import { workerPoolConfig } from './components/workerPool.ts';
 
 /** The current document version. Bump it only together with a new numbered migration. */
 export const CURRENT_VERSION = 1;
@@ -62,6 +64,17 @@ export const cdnNode = z.strictObject({
   config: cdnConfig.prefault({}),
 });
 
+export const queueNode = z.strictObject({
+  ...nodeBase,
+  type: z.literal('queue'),
+  config: queueConfig.prefault({}),
+});
+export const workerPoolNode = z.strictObject({
+  ...nodeBase,
+  type: z.literal('workerPool'),
+  config: workerPoolConfig.prefault({}),
+});
+
 export const scenarioNode = z.discriminatedUnion('type', [
   clientNode,
   loadBalancerNode,
@@ -69,6 +82,8 @@ export const scenarioNode = z.discriminatedUnion('type', [
   databaseNode,
   cacheNode,
   cdnNode,
+  queueNode,
+  workerPoolNode,
 ]);
 
 export const scenarioEdge = z.strictObject({

@@ -355,6 +355,7 @@ const configArbs: Record<NodeType, fc.Arbitrary<Loose>> = {
     zipf: finite(0, 4),
     staticRatio: finite(0, 1),
     staticKeys: int(1, 1e7),
+    asyncRatio: finite(0, 1),
     sessions: int(1, 1e7),
     timeoutMs: nullable(positive(3_600_000)),
     ...smartClient,
@@ -378,6 +379,7 @@ const configArbs: Record<NodeType, fc.Arbitrary<Loose>> = {
     role: fc.constantFrom('web', 'api', 'platform'),
     workers: int(1, 100_000),
     serviceTimeMs: positive(3_600_000),
+    jobTimeMs: positive(3_600_000),
     ...service,
     weight: int(1, 100),
     profile: fc.constantFrom('standard', 'cpu-optimized', 'io-optimized'),
@@ -410,6 +412,17 @@ const configArbs: Record<NodeType, fc.Arbitrary<Loose>> = {
     eviction: evictionArb,
     ttlMs: nullable(positive(86_400_000)),
     edgeLatencyMs: finite(0, 10_000),
+    costPerMonth: nullable(finite(0, 1e7)),
+  }),
+  queue: optional({
+    capacity: nullable(int(1, 10_000_000)),
+    publishTimeMs: finite(0, 10_000),
+    costPerMonth: nullable(finite(0, 1e7)),
+  }),
+  workerPool: optional({
+    workers: int(1, 100_000),
+    serviceDistribution: fc.constantFrom('exponential', 'deterministic', 'lognormal'),
+    serviceCv: finite(0.05, 10),
     costPerMonth: nullable(finite(0, 1e7)),
   }),
 };

@@ -17,6 +17,8 @@ export interface RouterOptions {
   rng: Rng;
   /** What the calls it sends ask of their target (see `core/ops.ts`); default a plain request. */
   op?: number;
+  /** The number that goes with `op` (a job's work for a publish). */
+  aux?: number;
 }
 
 /**
@@ -71,7 +73,7 @@ export class Router {
       picker.onSend(b);
     }
     call.backend = b;
-    sim.send(call, links[b] as Link, this.options.op ?? 0);
+    sim.send(call, links[b] as Link, this.options.op ?? 0, this.options.aux ?? 0);
   }
 
   /** The call could not leave this node: the owner hears back at once, as if a child failed. */

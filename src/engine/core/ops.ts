@@ -11,6 +11,8 @@ export const OP = {
   set: 2,
   /** Cache delete (invalidation after a write). */
   del: 3,
+  /** Publish a background job to a queue; `aux` = the job's work in ms. */
+  publish: 4,
   /** Flag: fire and forget. */
   async: 16,
 } as const;

@@ -26,8 +26,8 @@ export const CAUSE_COUNT = causes.length;
 /** Static files' keys start here, above every data key, so the two key spaces never collide. */
 export const STATIC_KEY_BASE = 2 ** 30;
 
-/** How a request ended. */
-export const ENDED = { inFlight: 0, completed: 1, failed: 2 } as const;
+/** How a request ended. `job` marks a background job (see `job.ts`): not a user request at all. */
+export const ENDED = { inFlight: 0, completed: 1, failed: 2, job: 3 } as const;
 
 /**
  * One hop of a request: `node` working for its caller `parent` (null for the client's own
@@ -109,6 +109,10 @@ export class Request extends Call {
   ended: number = ENDED.inFlight;
   /** A static file (image, script): key in its own key space from STATIC_KEY_BASE up. */
   isStatic = false;
+  /** Carries a background job (see the client's background job share). */
+  hasJob = false;
+  /** The server that took the job on (it publishes it or runs it inline), or -1. */
+  jobOwner = -1;
   constructor(
     client: NodeModel,
     readonly start: number,

@@ -29,6 +29,8 @@ export class ClientModel extends NodeModel {
   /** Static files: their own draws, so traffic without them keeps every number it had. */
   private readonly staticRng: Rng | null;
   private readonly staticZipf: { sample(rng: Rng): number } | null;
+  /** Which requests carry a background job: their own draws, like static files. */
+  private readonly jobRng: Rng | null;
   private readonly sessionSalt: number;
   private sent = 0;
   private readonly rate: RateFunction;
@@ -53,6 +55,7 @@ export class ClientModel extends NodeModel {
     const withStatic = node.config.staticRatio > 0;
     this.staticRng = withStatic ? sim.rng(`static:${this.id}`) : null;
     this.staticZipf = withStatic ? createZipfSampler(node.config.staticKeys, node.config.zipf) : null;
+    this.jobRng = node.config.asyncRatio > 0 ? sim.rng(`jobs:${this.id}`) : null;
     this.zipf = createZipfSampler(c.keys, c.zipf);
     this.sessionSalt = mix32(sim.seed ^ hashString(node.id));
     this.rate = createRateFunction(c.rps, c.pattern);
@@ -125,6 +128,7 @@ export class ClientModel extends NodeModel {
     const session = mix32((this.sent++ + this.sessionSalt) | 0) % c.sessions;
     const root = new Request(this, now, key, session, isRead, now >= sim.warmupMs);
     root.isStatic = isStatic;
+    if (!isStatic && this.jobRng !== null) root.hasJob = this.jobRng.next() < c.asyncRatio;
     sim.onGenerated(root);
     this.stats.arrivals++;
     root.arrivedAt = now;

@@ -3,7 +3,15 @@ import type { Call } from '../core/request.ts';
 import type { Simulation } from '../simulation.ts';
 import { NodeStats } from './nodeStats.ts';
 
-export type NodeKind = 'client' | 'loadBalancer' | 'server' | 'database' | 'cache' | 'cdn';
+export type NodeKind =
+  | 'client'
+  | 'loadBalancer'
+  | 'server'
+  | 'database'
+  | 'cache'
+  | 'cdn'
+  | 'queue'
+  | 'workerPool';
 
 /**
  * The run-time model of one scenario node. Subclasses say what happens when a call arrives

@@ -15,6 +15,8 @@ type ServerNode = NodeOfType<'server'>;
 
 /** `call.stage` while the server waits for its cache's answer. */
 const STAGE_CACHE = -1;
+/** `call.stage` while the server waits for its queue to confirm a job. */
+const STAGE_PUBLISH = -2;
 
 /**
  * An application server: wait for a worker, spend the service time, then call each
@@ -26,11 +28,17 @@ const STAGE_CACHE = -1;
  * the cache first and skips every other dependency on a hit; on a miss it calls them and
  * then fills the cache. A write calls them and then tells the cache, per its write policy.
  * `call.aux` remembers when the data was read or written (−1: nothing to fill).
+ *
+ * A request with a background job is taken on by the first server it reaches. With a queue
+ * among its targets, that server publishes the job after its other calls and answers once
+ * the queue confirms; without one it does the job itself, holding its worker for the job
+ * time too (the user waits).
  */
 export class ServerModel extends NodeModel {
   station!: Station;
   private deps: Router[] = [];
   private cache: CacheAside | null = null;
+  private queue: Router | null = null;
   private readonly speed: number;
 
   constructor(
@@ -70,6 +78,16 @@ export class ServerModel extends NodeModel {
           passive: { threshold: c.ejectAfterFailures, ejectForMs: c.ejectForMs },
         }),
       );
+    const queues = this.out.filter((l) => l.target.kind === 'queue');
+    if (queues.length > 0)
+      this.queue = new Router(this, queues, {
+        ...single,
+        strategy: 'round-robin',
+        retries: 0,
+        rng: this.sim.rng(`publish:${this.id}`),
+        op: OP.publish,
+        aux: c.jobTimeMs,
+      });
     const caches = this.out.filter((l) => l.target.kind === 'cache');
     if (caches.length > 0) {
       this.cache = new CacheAside(this, caches, {
@@ -116,7 +134,19 @@ export class ServerModel extends NodeModel {
       this.sim.failCall(call, CAUSE.nodeDown, this.index);
       return;
     }
-    this.station.arrive(call, this.node.config.serviceTimeMs * this.speed);
+    const c = this.node.config;
+    let mean = c.serviceTimeMs;
+    const req = call.req;
+    if (req.hasJob && req.jobOwner < 0) {
+      req.jobOwner = this.index;
+      if (this.queue === null) mean += c.jobTimeMs;
+    }
+    this.station.arrive(call, mean * this.speed);
+  }
+
+  /** This server took on the request's job and now fails it: a retry elsewhere may take it. */
+  private dropJob(call: Call): void {
+    if (call.req.jobOwner === this.index) call.req.jobOwner = -1;
   }
 
   override onServiceDone(call: Call): void {
@@ -153,6 +183,17 @@ export class ServerModel extends NodeModel {
       return;
     }
     if (!call.alive) return;
+    if (call.stage === STAGE_PUBLISH) {
+      const queue = this.queue as Router;
+      if (queue.handleResponse(call, child)) return;
+      if (child.ok) this.finish(call);
+      else {
+        this.station.release(call);
+        this.dropJob(call);
+        this.sim.passFailure(call, child);
+      }
+      return;
+    }
     if (call.stage === STAGE_CACHE) {
       // A hit skips the other dependencies; a miss (or a failed cache) calls them, then fills.
       const hit = (this.cache as CacheAside).answered(call, child);
@@ -171,6 +212,7 @@ export class ServerModel extends NodeModel {
       return;
     }
     this.station.release(call);
+    this.dropJob(call);
     this.sim.passFailure(call, child);
   }
 
@@ -179,6 +221,13 @@ export class ServerModel extends NodeModel {
     if (cache !== null) {
       if (!call.req.isRead) cache.wrote(call, call.aux >= 0 ? call.aux : this.sim.now);
       else if (call.aux >= 0) cache.fill(call, call.aux);
+    }
+    if (this.queue !== null && call.req.jobOwner === this.index) {
+      call.stage = STAGE_PUBLISH;
+      call.attempts = 0;
+      call.lastFailed = -1;
+      this.queue.dispatch(call);
+      return;
     }
     this.finish(call);
   }
@@ -207,6 +256,7 @@ export class ServerModel extends NodeModel {
     // Calls still queued have stage 0 and no backend: abandon() is a no-op for them.
     for (const call of this.station.crash()) {
       this.deps[call.stage]?.abandon(call);
+      this.dropJob(call);
       call.alive = false;
       this.sim.failCall(call, CAUSE.crash, this.index);
     }

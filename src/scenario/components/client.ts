@@ -72,7 +72,14 @@ export const clientConfig = z.strictObject({
   staticKeys: z.int().min(1).max(10_000_000).default(1000).meta({
     title: 'Static files',
     unit: 'files',
-    description: 'How many distinct static files there are. Their popularity follows the same skew as the keys.',
+    description:
+      'How many distinct static files there are. Their popularity follows the same skew as the keys.',
+  }),
+  asyncRatio: z.number().min(0).max(1).default(0).meta({
+    title: 'Background job share',
+    unit: '0–1',
+    description:
+      'Share of requests that also start slow background work (send an email, resize a photo). A server with a queue publishes the job and answers at once; without one it does the job itself while the user waits.',
   }),
   sessions: z.int().min(1).max(10_000_000).default(1000).meta({
     title: 'User sessions',

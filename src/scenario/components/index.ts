@@ -3,7 +3,9 @@ import { cdnComponent } from './cdn.ts';
 import { clientComponent } from './client.ts';
 import { databaseComponent } from './database.ts';
 import { loadBalancerComponent } from './loadBalancer.ts';
+import { queueComponent } from './queue.ts';
 import { serverComponent } from './server.ts';
+import { workerPoolComponent } from './workerPool.ts';
 
 /**
  * The registry of component types the engine simulates today. Adding a type: write its
@@ -17,6 +19,8 @@ export const components = {
   database: databaseComponent,
   cache: cacheComponent,
   cdn: cdnComponent,
+  queue: queueComponent,
+  workerPool: workerPoolComponent,
 } as const;
 
 export type NodeType = keyof typeof components;
@@ -24,16 +28,6 @@ export const nodeTypes = Object.keys(components) as NodeType[];
 
 /** Types the playground will offer once the engine models them (shown disabled in the palette). */
 export const plannedTypes = [
-  {
-    type: 'queue',
-    label: 'Queue',
-    description: 'A message broker: servers publish slow work and answer at once.',
-  },
-  {
-    type: 'workerPool',
-    label: 'Worker pool',
-    description: 'Consumers that take jobs from a queue and run them.',
-  },
   { type: 'scheduler', label: 'Scheduler', description: 'Starts batch jobs on a period, like cron.' },
   {
     type: 'mapReduce',

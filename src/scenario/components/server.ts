@@ -26,6 +26,12 @@ export const serverConfig = z.strictObject({
     description:
       'Mean time one worker spends working on a request. Without downstream calls, capacity = workers ÷ service time: 1 worker at 10 ms serves at most 100 requests/s. Waiting for a database also holds the worker, so calls lower it.',
   }),
+  jobTimeMs: z.number().positive().max(3_600_000).default(200).meta({
+    title: 'Background job time',
+    unit: 'ms',
+    description:
+      'How long the background job of a request takes (see the client’s background job share). With a queue a worker pool does it later; without one this server does it inline, holding its worker.',
+  }),
   serviceDistribution,
   serviceCv,
   queueLimit,
