@@ -113,6 +113,10 @@ function jobLine(id: string, n: NodeReport): string[] {
       `  ${' '.repeat(id.length)}job lag mean ${ms(lag.mean)} ms · p50 ${ms(lag.p50)} · p95 ${ms(lag.p95)} · p99 ${ms(lag.p99)} ms`,
     ];
   }
+  if (n.type === 'scheduler')
+    return [
+      `  ${id}${int(num('runs'))} runs · ${int(num('jobsSent'))} jobs sent · ${int(num('jobsDone'))} done · ${int(num('jobsFailed'))} failed · a run takes ${ms(num('meanRunMs'))} ms on average`,
+    ];
   if (n.type === 'workerPool')
     return [
       `  ${id}${int(num('jobsDone'))} jobs done · ${int(num('jobsGivenBack'))} given back to the queue (crash or failed call) · ${pct(n.utilization)} busy`,

@@ -36,6 +36,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     cdns: fc.integer({ min: 0, max: 1 }),
     queues: fc.integer({ min: 0, max: 2 }),
     pools: fc.integer({ min: 0, max: 2 }),
+    schedulers: fc.integer({ min: 0, max: 1 }),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
     duration: fc.integer({ min: 2, max: 15 }),
     warmup: fc.constantFrom(0, 0.5, 1),
@@ -67,6 +68,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     const cdns = Array.from({ length: g.cdns }, (_, i) => `cdn${i}`);
     const queues = Array.from({ length: g.queues }, (_, i) => `q${i}`);
     const pools = Array.from({ length: g.pools }, (_, i) => `pool${i}`);
+    const schedulers = Array.from({ length: g.schedulers }, (_, i) => `cron${i}`);
     for (const id of clients)
       nodes.push({
         id,
@@ -185,6 +187,17 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           serviceDistribution: pick(['exponential', 'deterministic', 'lognormal'] as const),
         },
       });
+    for (const id of schedulers)
+      nodes.push({
+        id,
+        type: 'scheduler',
+        config: {
+          everyS: 0.5 + r() * 4,
+          firstAtS: r() * 3,
+          jobs: 1 + Math.floor(r() * 30),
+          jobTimeMs: 1 + r() * 50,
+        },
+      });
     const lat = () => (w() < 0.6 ? 0 : w() * 5);
     const connect = (source: string, target: string) => edges.push({ source, target, latencyMs: lat() });
     const origins = [...lbs, ...servers];
@@ -221,7 +234,19 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     // Queues feed pools; pools write to databases (a DAG: no pool calls a server).
     for (const q of queues) for (const p of pools) if (w() < 0.7) connect(q, p);
     for (const p of pools) for (const d of dbs) if (w() < 0.5) connect(p, d);
-    const failable = [...lbs, ...servers, ...dbs, ...caches, ...cdns, ...queues, ...pools, ...clients];
+    for (const s of schedulers)
+      for (const t of [...queues, ...servers, ...lbs, ...dbs]) if (w() < 0.3) connect(s, t);
+    const failable = [
+      ...lbs,
+      ...servers,
+      ...dbs,
+      ...caches,
+      ...cdns,
+      ...queues,
+      ...pools,
+      ...schedulers,
+      ...clients,
+    ];
     const flushable = [
       ...caches,
       ...cdns,

@@ -15,6 +15,7 @@ import { DatabaseModel } from './nodes/database.ts';
 import { LoadBalancerModel } from './nodes/loadBalancer.ts';
 import type { NodeModel } from './nodes/nodeModel.ts';
 import { QueueModel } from './nodes/queue.ts';
+import { SchedulerModel } from './nodes/scheduler.ts';
 import { ServerModel } from './nodes/server.ts';
 import { WorkerPoolModel } from './nodes/workerPool.ts';
 import { type EditSummary, reconfigure } from './reconfigure.ts';
@@ -144,6 +145,9 @@ export class Simulation {
           if (call.gen === int) call.node.onWake(call);
           break;
         }
+        case EV.timer:
+          (ref as NodeModel).onTimer(int);
+          break;
         case EV.forward: {
           const call = ref as Call;
           if (call.gen === int) (call.node as LoadBalancerModel).forward(call);
@@ -491,5 +495,7 @@ function createModel(sim: Simulation, i: number, n: Scenario['nodes'][number]): 
       return new QueueModel(sim, i, n);
     case 'workerPool':
       return new WorkerPoolModel(sim, i, n);
+    case 'scheduler':
+      return new SchedulerModel(sim, i, n);
   }
 }

@@ -31,6 +31,7 @@ describe('the component registry', () => {
       'cdn',
       'queue',
       'workerPool',
+      'scheduler',
     ]);
     for (const t of nodeTypes) {
       expect(components[t].type).toBe(t);

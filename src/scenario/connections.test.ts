@@ -22,6 +22,10 @@ const allowed = new Set([
   'workerPool → database',
   'workerPool → server',
   'workerPool → loadBalancer',
+  'scheduler → queue',
+  'scheduler → server',
+  'scheduler → loadBalancer',
+  'scheduler → database',
 ]);
 
 const pairs = nodeTypes.flatMap((s) => nodeTypes.map((t) => [s, t] as [NodeType, NodeType]));

@@ -14,6 +14,7 @@ const allowedTargets: Record<NodeType, readonly NodeType[]> = {
   cdn: ['loadBalancer', 'server'],
   queue: ['workerPool'],
   workerPool: ['database', 'server', 'loadBalancer'],
+  scheduler: ['queue', 'server', 'loadBalancer', 'database'],
 };
 
 const roleOf: Record<NodeType, string> = {
@@ -25,6 +26,7 @@ const roleOf: Record<NodeType, string> = {
   cdn: 'a CDN',
   queue: 'a queue',
   workerPool: 'a worker pool',
+  scheduler: 'a scheduler',
 };
 
 export function canConnect(source: NodeType, target: NodeType): boolean {
@@ -48,6 +50,10 @@ export function connectionProblem(source: NodeType, target: NodeType): string | 
     return 'A CDN sits between the users and your site: connect the client to the CDN, and the CDN to your balancer or servers (its origin).';
   if (source === 'cdn')
     return 'A CDN passes what it cannot answer to the origin — your balancer or web servers — never straight to a database or cache.';
+  if (target === 'scheduler')
+    return 'A scheduler starts work on its own clock; nothing sends it requests. Draw the arrow from the scheduler to what it starts.';
+  if (source === 'scheduler')
+    return 'A scheduler starts jobs in a queue, a map-reduce cluster, servers, a balancer or a database — not here.';
   if (source === 'queue')
     return 'A queue hands its jobs to worker pools only: connect the queue to a worker pool, and the pool to the database the jobs write to.';
   if (target === 'queue')

@@ -5,6 +5,7 @@ import { clientConfig } from './components/client.ts';
 import { databaseConfig } from './components/database.ts';
 import { loadBalancerConfig } from './components/loadBalancer.ts';
 import { queueConfig } from './components/queue.ts';
+import { schedulerConfig } from './components/scheduler.ts';
 import { serverConfig } from './components/server.ts';
 import { workerPoolConfig } from './components/workerPool.ts';
 
@@ -75,6 +76,12 @@ export const workerPoolNode = z.strictObject({
   config: workerPoolConfig.prefault({}),
 });
 
+export const schedulerNode = z.strictObject({
+  ...nodeBase,
+  type: z.literal('scheduler'),
+  config: schedulerConfig.prefault({}),
+});
+
 export const scenarioNode = z.discriminatedUnion('type', [
   clientNode,
   loadBalancerNode,
@@ -84,6 +91,7 @@ export const scenarioNode = z.discriminatedUnion('type', [
   cdnNode,
   queueNode,
   workerPoolNode,
+  schedulerNode,
 ]);
 
 export const scenarioEdge = z.strictObject({

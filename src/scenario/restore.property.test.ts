@@ -419,6 +419,14 @@ const configArbs: Record<NodeType, fc.Arbitrary<Loose>> = {
     publishTimeMs: finite(0, 10_000),
     costPerMonth: nullable(finite(0, 1e7)),
   }),
+  scheduler: optional({
+    everyS: positive(86_400),
+    firstAtS: finite(0, 86_400),
+    jobs: int(1, 100_000),
+    jobTimeMs: positive(3_600_000),
+    inputMB: positive(1e9),
+    costPerMonth: nullable(finite(0, 1e7)),
+  }),
   workerPool: optional({
     workers: int(1, 100_000),
     serviceDistribution: fc.constantFrom('exponential', 'deterministic', 'lognormal'),

@@ -15,7 +15,10 @@ export interface RouterOptions {
    */
   passive: { threshold: number; ejectForMs: number } | null;
   rng: Rng;
-  /** What the calls it sends ask of their target (see `core/ops.ts`); default a plain request. */
+  /**
+   * What the calls it sends ask of their target (see `core/ops.ts`). Default: what the call
+   * itself was asked (a balancer passes a scheduler's batch work on as it is).
+   */
   op?: number;
   /** The number that goes with `op` (a job's work for a publish). */
   aux?: number;
@@ -73,7 +76,10 @@ export class Router {
       picker.onSend(b);
     }
     call.backend = b;
-    sim.send(call, links[b] as Link, this.options.op ?? 0, this.options.aux ?? 0);
+    const o = this.options;
+    if (o.op !== undefined) sim.send(call, links[b] as Link, o.op, o.aux ?? 0);
+    else if (call.op !== 0) sim.send(call, links[b] as Link, call.op, call.aux);
+    else sim.send(call, links[b] as Link);
   }
 
   /** The call could not leave this node: the owner hears back at once, as if a child failed. */

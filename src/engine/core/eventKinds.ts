@@ -26,4 +26,6 @@ export const EV = {
   warmupEnd: 12,
   /** A node's own timer for a call (a CDN's edge round trip, …). int: call.gen; ref: call. */
   wake: 13,
+  /** A node's own timer, not tied to a call (a scheduler's next run). int: the node's tag; ref: node. */
+  timer: 14,
 } as const;

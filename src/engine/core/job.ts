@@ -15,17 +15,21 @@ export class Job extends Request {
   queue: NodeModel & JobHome;
   /** Times it went back to the queue after a crash or a failed call. */
   redeliveries = 0;
+  /** Mean time a worker spends on it, ms. */
+  readonly work: number;
 
   constructor(
     queue: NodeModel & JobHome,
     publishedAt: number,
-    /** Mean time a worker spends on it, ms. */
-    readonly work: number,
+    work: number,
     key: number,
     measured: boolean,
+    /** An analytics job reads; a background job from a request writes its result. */
+    isRead = false,
   ) {
-    super(queue, publishedAt, key, 0, false, measured);
+    super(queue, publishedAt, key, 0, isRead, measured);
     this.queue = queue;
+    this.work = work;
     this.ended = ENDED.job;
   }
 }

@@ -13,6 +13,13 @@ export const OP = {
   del: 3,
   /** Publish a background job to a queue; `aux` = the job's work in ms. */
   publish: 4,
+  /**
+   * Batch work from a scheduler: a server or database spends `aux` ms on it instead of its
+   * usual service time (a server then answers without calling anything).
+   */
+  batch: 5,
+  /** Run a map-reduce job; `aux` = its input in MB. */
+  mapReduce: 6,
   /** Flag: fire and forget. */
   async: 16,
 } as const;

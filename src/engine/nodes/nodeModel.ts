@@ -11,7 +11,9 @@ export type NodeKind =
   | 'cache'
   | 'cdn'
   | 'queue'
-  | 'workerPool';
+  | 'workerPool'
+  | 'scheduler'
+  | 'mapReduce';
 
 /**
  * The run-time model of one scenario node. Subclasses say what happens when a call arrives
@@ -53,6 +55,9 @@ export abstract class NodeModel {
 
   /** A timer this node set for `call` (event `wake`) went off. */
   onWake(_call: Call): void {}
+
+  /** A timer this node set for itself (event `timer`) went off. */
+  onTimer(_tag: number): void {}
 
   /** Units of capacity for utilisation (workers, connections); 0 = not a queueing node. */
   abstract capacity(): number;

@@ -1,7 +1,7 @@
 import { serverProfiles } from '../../scenario/components/server.ts';
 import type { NodeOfType } from '../../scenario/document.ts';
 import { Router } from '../balancing/router.ts';
-import { OP } from '../core/ops.ts';
+import { OP, OP_KIND } from '../core/ops.ts';
 import { CAUSE, type Call } from '../core/request.ts';
 import type { Simulation } from '../simulation.ts';
 import type { CacheModel } from './cache.ts';
@@ -135,6 +135,11 @@ export class ServerModel extends NodeModel {
       return;
     }
     const c = this.node.config;
+    if ((call.op & OP_KIND) === OP.batch) {
+      // A scheduler's batch work: it holds a worker as long as it says, like any request.
+      this.station.arrive(call, call.aux * this.speed);
+      return;
+    }
     let mean = c.serviceTimeMs;
     const req = call.req;
     if (req.hasJob && req.jobOwner < 0) {
@@ -152,7 +157,8 @@ export class ServerModel extends NodeModel {
   override onServiceDone(call: Call): void {
     if (!call.alive) return;
     // A static file comes off the server's own disk: no cache, no database, no other tier.
-    if (call.req.isStatic) {
+    // Batch work is all in the worker's time.
+    if (call.req.isStatic || (call.op & OP_KIND) === OP.batch) {
       this.finish(call);
       return;
     }

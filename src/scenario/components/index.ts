@@ -4,6 +4,7 @@ import { clientComponent } from './client.ts';
 import { databaseComponent } from './database.ts';
 import { loadBalancerComponent } from './loadBalancer.ts';
 import { queueComponent } from './queue.ts';
+import { schedulerComponent } from './scheduler.ts';
 import { serverComponent } from './server.ts';
 import { workerPoolComponent } from './workerPool.ts';
 
@@ -21,6 +22,7 @@ export const components = {
   cdn: cdnComponent,
   queue: queueComponent,
   workerPool: workerPoolComponent,
+  scheduler: schedulerComponent,
 } as const;
 
 export type NodeType = keyof typeof components;
@@ -28,7 +30,6 @@ export const nodeTypes = Object.keys(components) as NodeType[];
 
 /** Types the playground will offer once the engine models them (shown disabled in the palette). */
 export const plannedTypes = [
-  { type: 'scheduler', label: 'Scheduler', description: 'Starts batch jobs on a period, like cron.' },
   {
     type: 'mapReduce',
     label: 'Map-reduce',
