@@ -201,7 +201,9 @@ export class FrameBuilder {
         continue;
       }
       nb[j + N.util] = cap > 0 ? clamp01((s.busyArea - s.tickBusyArea) / (cap * 1000)) : Number.NaN;
-      nb[j + N.queue] = cap > 0 ? Math.max(0, (s.queueArea - s.tickQueueArea) / 1000) : Number.NaN;
+      // A broker keeps its depth in the same statistic, though it has no workers of its own.
+      const queues = cap > 0 || node.kind === 'queue';
+      nb[j + N.queue] = queues ? Math.max(0, (s.queueArea - s.tickQueueArea) / 1000) : Number.NaN;
       nb[j + N.served] = Math.max(0, served);
       nb[j + N.failed] = Math.max(0, s.failedTotal - s.tickFailed);
       nb[j + N.timeMs] = served > 0 ? timeSum / served : Number.NaN;

@@ -40,7 +40,8 @@ export const NODE_COLUMNS = [
   'served',
   /** Failures that arose at the node. */
   'failed',
-  /** Mean time a call spent at the node, ms (NaN when none finished). */
+  /** Mean time a call spent at the node, ms (NaN when none finished). For a queue: publish →
+   * done, the job lag. */
   'timeMs',
   /** Hits ÷ look-ups of the node's cache (NaN when it has none or nothing was looked up). */
   'hitRatio',

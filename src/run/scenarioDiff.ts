@@ -2,12 +2,15 @@ import type { Scenario, ScenarioNode } from '../scenario/index.ts';
 
 /**
  * What matters to a running simulation in a document edit. Moving a node or renaming it
- * changes the document but not the run: those edits must not reach the worker.
+ * changes the document but not the run: those edits must not reach the worker. Events at or
+ * before `pastMs` (simulated) are ignored.
  */
-export function simulationChanged(a: Scenario, b: Scenario): boolean {
+export function simulationChanged(a: Scenario, b: Scenario, pastMs = -1): boolean {
   if (a === b) return false;
   if (a.seed !== b.seed || a.duration !== b.duration || a.warmup !== b.warmup) return true;
-  if (a.events !== b.events && !sameJson(a.events, b.events)) return true;
+  // Events already in the past (a live fault kept as a scheduled one) change nothing now.
+  const future = (events: Scenario['events']) => events.filter((e) => e.at * 1000 > pastMs);
+  if (a.events !== b.events && !sameJson(future(a.events), future(b.events))) return true;
   if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return true;
   for (let i = 0; i < a.nodes.length; i++) {
     const x = a.nodes[i] as ScenarioNode;

@@ -1,0 +1,87 @@
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Scenario, ScenarioEvent } from '../../scenario/index.ts';
+import { browserFrameClock, createBrowserRunWorker } from '../browserWorker.ts';
+import { documentSourceOf } from '../documentSource.ts';
+import { RunController, type RunWorker } from '../runController.ts';
+import { createRunStore, type EdgeLive, type NodeLive, type RunState } from '../runStore.ts';
+import { createFaultMenuStore, type FaultMenuStore } from './faultMenuStore.ts';
+
+interface RunContextValue {
+  controller: RunController;
+  menu: FaultMenuStore;
+  /** Adds a scheduled event to the document (with undo), for "keep this fault". */
+  keepEvent: ((event: ScenarioEvent) => void) | null;
+}
+
+const RunContext = createContext<RunContextValue | null>(null);
+
+/**
+ * One live run per editor: a controller (worker, frames, run store) following the editor's
+ * document. The run store is separate from the editor's store: nothing of a run enters the
+ * document or its history.
+ */
+export function RunProvider({
+  documents,
+  keepEvent,
+  createWorker = createBrowserRunWorker,
+  children,
+}: {
+  documents: StoreApi<{ doc: Scenario }>;
+  keepEvent?: (event: ScenarioEvent) => void;
+  createWorker?: () => RunWorker;
+  children: ReactNode;
+}) {
+  const [value] = useState<RunContextValue>(() => ({
+    keepEvent: keepEvent ?? null,
+    controller: new RunController({
+      createWorker,
+      docs: documentSourceOf(documents),
+      store: createRunStore(),
+      clock: browserFrameClock,
+    }),
+    menu: createFaultMenuStore(),
+  }));
+  useEffect(() => value.controller.attach(), [value]);
+  return <RunContext.Provider value={value}>{children}</RunContext.Provider>;
+}
+
+function useRunContext(): RunContextValue {
+  const value = useContext(RunContext);
+  if (!value) throw new Error('Live-run views need a <RunProvider> above them.');
+  return value;
+}
+
+export function useRunController(): RunController {
+  return useRunContext().controller;
+}
+
+export function useFaultMenuStore(): FaultMenuStore {
+  return useRunContext().menu;
+}
+
+/** Keeps a live fault in the document as a scheduled event; null where the host cannot. */
+export function useKeepEvent(): ((event: ScenarioEvent) => void) | null {
+  return useRunContext().keepEvent;
+}
+
+/** Reads one slice of the run state. Select narrowly: a node's record, a string, a flag. */
+export function useRun<T>(selector: (state: RunState) => T): T {
+  return useStore(useRunContext().controller.store, selector);
+}
+
+/** The live record of one node (undefined before a run): a node view re-renders only for its own. */
+export function useNodeLive(id: string): NodeLive | undefined {
+  return useRun((s) => s.nodes[id]);
+}
+
+/** The live record of one edge, by the editor's key `source>target`. */
+export function useEdgeLive(key: string): EdgeLive | undefined {
+  return useRun((s) => s.edges[key]);
+}
+
+/** Whether a provider is there: views that also work without a run (tests, stories) check. */
+export function useHasRun(): boolean {
+  return useContext(RunContext) !== null;
+}
