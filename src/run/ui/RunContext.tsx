@@ -6,7 +6,7 @@ import { browserFrameClock, createBrowserRunWorker } from '../browserWorker.ts';
 import { documentSourceOf } from '../documentSource.ts';
 import { RunController, type RunWorker } from '../runController.ts';
 import { createRunStore, type EdgeLive, type NodeLive, type RunState } from '../runStore.ts';
-import { createFaultMenuStore, type FaultMenuStore } from './faultMenuStore.ts';
+import { createFaultMenuStore, type FaultMenuStore, type FaultTarget } from './faultMenuStore.ts';
 
 interface RunContextValue {
   controller: RunController;
@@ -71,14 +71,33 @@ export function useRun<T>(selector: (state: RunState) => T): T {
   return useStore(useRunContext().controller.store, selector);
 }
 
-/** The live record of one node (undefined before a run): a node view re-renders only for its own. */
+/** A run store that never changes, for views rendered without a RunProvider (tests, previews). */
+const noRun = createRunStore();
+
+/**
+ * The live record of one node (undefined before a run, or without a run at all): a node view
+ * re-renders only for its own record.
+ */
 export function useNodeLive(id: string): NodeLive | undefined {
-  return useRun((s) => s.nodes[id]);
+  const store = useContext(RunContext)?.controller.store ?? noRun;
+  return useStore(store, (s) => s.nodes[id]);
 }
 
-/** The live record of one edge, by the editor's key `source>target`. */
+/** The live record of one edge, by the editor's key `source>target` (undefined without a run). */
 export function useEdgeLive(key: string): EdgeLive | undefined {
-  return useRun((s) => s.edges[key]);
+  const store = useContext(RunContext)?.controller.store ?? noRun;
+  return useStore(store, (s) => s.edges[key]);
+}
+
+/** Opens the fault menu on a node or an edge; a no-op without a RunProvider. */
+export function useOpenFaultMenu(): (target: FaultTarget, x: number, y: number) => void {
+  const menu = useContext(RunContext)?.menu;
+  return (target, x, y) => menu?.getState().show(target, x, y);
+}
+
+/** The controller, or null without a RunProvider (the editor's command list uses this). */
+export function useOptionalRunController(): RunController | null {
+  return useContext(RunContext)?.controller ?? null;
 }
 
 /** Whether a provider is there: views that also work without a run (tests, stories) check. */
