@@ -91,3 +91,62 @@ export function connectionRefusal(doc: Scenario, source: string, target: string)
     return `A scenario can have at most ${LIMITS.edges.toLocaleString('en-US')} connections.`;
   return null;
 }
+
+export interface RosterEntry {
+  id: string;
+  type: ScenarioNode['type'];
+  name: string;
+}
+
+let lastRoster: readonly RosterEntry[] = [];
+
+/**
+ * Ids, types and names of all nodes, as one stable value: the same array comes back until a
+ * node is added, removed, renamed or reordered. Moving a node (a new nodes array every drag
+ * frame) keeps it, so lists built from it do not re-render while something is dragged.
+ */
+export function nodeRoster(nodes: readonly ScenarioNode[]): readonly RosterEntry[] {
+  const same =
+    lastRoster.length === nodes.length &&
+    nodes.every((n, i) => {
+      const r = lastRoster[i] as RosterEntry;
+      return r.id === n.id && r.type === n.type && r.name === nodeName(n);
+    });
+  if (!same) lastRoster = nodes.map((n) => ({ id: n.id, type: n.type, name: nodeName(n) }));
+  return lastRoster;
+}
+
+/**
+ * Every node `source` may send requests to, in one pass (the same rules as `connectionRefusal`,
+ * which checks one pair): O(nodes + edges) instead of a reachability search per candidate.
+ */
+export function connectableTargets(doc: Scenario, source: string): string[] {
+  const from = nodeIndex(doc.nodes).get(source);
+  if (!from || doc.edges.length >= LIMITS.edges) return [];
+  const incoming = new Map<string, string[]>();
+  const linked = new Set<string>();
+  for (const e of doc.edges) {
+    incoming.set(e.target, [...(incoming.get(e.target) ?? []), e.source]);
+    if (e.source === source) linked.add(e.target);
+    if (e.target === source) linked.add(e.source);
+  }
+  // Nodes that already reach `source`: an edge to any of them would close a loop.
+  const upstream = new Set<string>([source]);
+  const stack = [source];
+  while (stack.length > 0)
+    for (const s of incoming.get(stack.pop() as string) ?? [])
+      if (!upstream.has(s)) {
+        upstream.add(s);
+        stack.push(s);
+      }
+  return doc.nodes
+    .filter(
+      (n) =>
+        !upstream.has(n.id) &&
+        !linked.has(n.id) &&
+        isNodeType(from.type) &&
+        isNodeType(n.type) &&
+        connectionProblem(from.type, n.type) === null,
+    )
+    .map((n) => n.id);
+}

@@ -159,6 +159,12 @@ export function createDocumentSlice(
         return { ok: true, ids: outcome.ids };
       },
 
+      addEvent: (event) => {
+        const { doc } = get();
+        const events = [...doc.events, event].sort((a, b) => a.at - b.at);
+        return apply({ ok: true, doc: { ...doc, events } });
+      },
+
       undo: () => {
         endGesture();
         const { past, future, doc } = get();

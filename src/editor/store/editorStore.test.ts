@@ -275,3 +275,18 @@ describe('editor store: the whole document is checked', () => {
     expect(state().connect('cache-1', 'db')).toMatchObject({ ok: false, reason: /cache only answers/ });
   });
 });
+
+describe('editor store: scheduled events', () => {
+  it('adds an event in time order, refuses one the funnel refuses, and undoes it', () => {
+    const { state } = setup();
+    expect(state().addEvent({ at: 30, action: 'fail', node: 'web-1' }).ok).toBe(true);
+    expect(state().addEvent({ at: 20, action: 'restore', node: 'web-2' }).ok).toBe(true);
+    expect(state().doc.events.map((e) => e.at)).toEqual([20, 30]);
+    expect(state().addEvent({ at: 10, action: 'spike', node: 'web-1', factor: 2, for: 5 })).toMatchObject({
+      ok: false,
+      reason: /only a client/i,
+    });
+    state().undo();
+    expect(state().doc.events).toHaveLength(1);
+  });
+});

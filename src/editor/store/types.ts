@@ -1,4 +1,4 @@
-import type { NodeType, Scenario } from '../../scenario/index.ts';
+import type { NodeType, Scenario, ScenarioEvent } from '../../scenario/index.ts';
 import type { Removal, ScenarioSettings, XY } from '../document/operations.ts';
 import type { Size } from '../document/tidy.ts';
 
@@ -31,6 +31,8 @@ export interface DocumentSlice {
   endGesture(): void;
   removeElements(nodeIds: Iterable<string>, edgeKeys: Iterable<string>): Result<{ removed: Removal }>;
   insertFragment(fragment: Scenario, offset: XY): Result<{ ids: string[] }>;
+  /** Schedules an event (a fault kept from a live run), checked like every other edit. */
+  addEvent(event: ScenarioEvent): Result;
   undo(): boolean;
   redo(): boolean;
 }

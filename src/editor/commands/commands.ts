@@ -1,0 +1,208 @@
+import {
+  CopyIcon,
+  CutIcon,
+  DeleteIcon,
+  DuplicateIcon,
+  FitViewIcon,
+  HelpIcon,
+  type Icon,
+  PasteIcon,
+  RedoIcon,
+  RenameIcon,
+  SelectAllIcon,
+  TidyIcon,
+  UndoIcon,
+  ZoomInIcon,
+  ZoomOutIcon,
+} from '../../ui/icons.tsx';
+import type { EditorState } from '../store/types.ts';
+import * as actions from './actions.ts';
+import type { CommandContext } from './context.ts';
+
+/**
+ * Every editor command, once: the toolbar, the canvas controls, the keyboard and the help
+ * dialog all read this list. Adding a command here gives it a button (where a layout lists
+ * it), a shortcut and a line in the help.
+ */
+export interface Command {
+  id: CommandId;
+  label: string;
+  /** A longer explanation for the help dialog and tooltips. */
+  description?: string;
+  /** The first is the one shown; all of them work. */
+  shortcuts: readonly string[];
+  group: 'Edit' | 'Clipboard' | 'Selection' | 'View' | 'Help';
+  icon: Icon;
+  /** When false the toolbar button is disabled and the shortcut does nothing. */
+  enabled?(state: EditorState): boolean;
+  run(ctx: CommandContext): void | Promise<void>;
+  /**
+   * Copy, cut and paste arrive through the browser's clipboard events when a key is pressed
+   * (that is what lets them reach other tabs without a permission prompt).
+   */
+  clipboardEvent?: 'copy' | 'cut' | 'paste';
+}
+
+export type CommandId =
+  | 'undo'
+  | 'redo'
+  | 'delete'
+  | 'duplicate'
+  | 'rename'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll'
+  | 'clearSelection'
+  | 'tidyUp'
+  | 'fitView'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'help';
+
+const hasSelection = (s: EditorState) => s.selectedNodes.size > 0 || s.selectedEdges.size > 0;
+const hasSelectedNodes = (s: EditorState) => s.selectedNodes.size > 0;
+
+export const commands: readonly Command[] = [
+  {
+    id: 'undo',
+    label: 'Undo',
+    shortcuts: ['Mod+Z'],
+    group: 'Edit',
+    icon: UndoIcon,
+    enabled: (s) => s.past.length > 0 || s.gestureBase !== null,
+    run: ({ store }) => void store.getState().undo(),
+  },
+  {
+    id: 'redo',
+    label: 'Redo',
+    shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
+    group: 'Edit',
+    icon: RedoIcon,
+    enabled: (s) => s.future.length > 0,
+    run: ({ store }) => void store.getState().redo(),
+  },
+  {
+    id: 'delete',
+    label: 'Delete',
+    description: 'Delete the selected components and connections',
+    shortcuts: ['Delete', 'Backspace'],
+    group: 'Edit',
+    icon: DeleteIcon,
+    enabled: hasSelection,
+    run: actions.deleteSelection,
+  },
+  {
+    id: 'duplicate',
+    label: 'Duplicate',
+    description: 'Copy the selected components, and the connections between them, in one step',
+    shortcuts: ['Mod+D'],
+    group: 'Edit',
+    icon: DuplicateIcon,
+    enabled: hasSelectedNodes,
+    run: actions.duplicateSelection,
+  },
+  {
+    id: 'rename',
+    label: 'Rename',
+    description: 'Rename the selected component (or double-click it)',
+    shortcuts: ['F2'],
+    group: 'Edit',
+    icon: RenameIcon,
+    enabled: (s) => s.selectedNodes.size === 1,
+    run: actions.startRename,
+  },
+  {
+    id: 'cut',
+    label: 'Cut',
+    shortcuts: ['Mod+X'],
+    group: 'Clipboard',
+    icon: CutIcon,
+    enabled: hasSelectedNodes,
+    run: (ctx) => void actions.copySelection(ctx, { cut: true }),
+    clipboardEvent: 'cut',
+  },
+  {
+    id: 'copy',
+    label: 'Copy',
+    description: 'Copy the selection as scenario JSON: paste it here, in another tab, or in a text editor',
+    shortcuts: ['Mod+C'],
+    group: 'Clipboard',
+    icon: CopyIcon,
+    enabled: hasSelectedNodes,
+    run: (ctx) => void actions.copySelection(ctx),
+    clipboardEvent: 'copy',
+  },
+  {
+    id: 'paste',
+    label: 'Paste',
+    description: 'Paste components copied here or in another tab',
+    shortcuts: ['Mod+V'],
+    group: 'Clipboard',
+    icon: PasteIcon,
+    run: actions.paste,
+    clipboardEvent: 'paste',
+  },
+  {
+    id: 'selectAll',
+    label: 'Select all',
+    shortcuts: ['Mod+A'],
+    group: 'Selection',
+    icon: SelectAllIcon,
+    run: ({ store }) => store.getState().selectAll(),
+  },
+  {
+    id: 'clearSelection',
+    label: 'Clear selection',
+    shortcuts: ['Escape'],
+    group: 'Selection',
+    icon: SelectAllIcon,
+    run: ({ store }) => store.getState().clearSelection(),
+  },
+  {
+    id: 'tidyUp',
+    label: 'Tidy up',
+    description: 'Lay the components out left to right, in the order requests flow',
+    shortcuts: ['Shift+T'],
+    group: 'View',
+    icon: TidyIcon,
+    enabled: (s) => s.doc.nodes.length > 0,
+    run: actions.tidyUp,
+  },
+  {
+    id: 'fitView',
+    label: 'Fit view',
+    description: 'Zoom to show every component',
+    shortcuts: ['F'],
+    group: 'View',
+    icon: FitViewIcon,
+    run: actions.fitView,
+  },
+  {
+    id: 'zoomIn',
+    label: 'Zoom in',
+    shortcuts: ['+', '='],
+    group: 'View',
+    icon: ZoomInIcon,
+    run: ({ flow }) => void flow.zoomIn({ duration: 150 }),
+  },
+  {
+    id: 'zoomOut',
+    label: 'Zoom out',
+    shortcuts: ['-'],
+    group: 'View',
+    icon: ZoomOutIcon,
+    run: ({ flow }) => void flow.zoomOut({ duration: 150 }),
+  },
+  {
+    id: 'help',
+    label: 'Keyboard shortcuts',
+    description: 'Show every shortcut and gesture',
+    shortcuts: ['?'],
+    group: 'Help',
+    icon: HelpIcon,
+    run: ({ store }) => store.getState().setHelpOpen(true),
+  },
+];
+
+export const commandById = Object.fromEntries(commands.map((c) => [c.id, c])) as Record<CommandId, Command>;
