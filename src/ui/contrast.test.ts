@@ -70,9 +70,19 @@ const graphics: [string, string][] = [
   ['sl-focus', 'sl-canvas'],
   ['sl-accent', 'sl-surface'],
   ['sl-danger', 'sl-surface'],
-  ...['client', 'balancer', 'server', 'database', 'cache', 'planned'].map(
-    (t) => [`sl-type-${t}`, 'sl-surface'] as [string, string],
-  ),
+  ...[
+    'client',
+    'balancer',
+    'server',
+    'database',
+    'cache',
+    'cdn',
+    'queue',
+    'worker',
+    'scheduler',
+    'mapreduce',
+    'planned',
+  ].map((t) => [`sl-type-${t}`, 'sl-surface'] as [string, string]),
 ];
 
 describe.each(Object.entries(themes))('%s theme', (_name, t) => {
@@ -88,7 +98,18 @@ describe.each(Object.entries(themes))('%s theme', (_name, t) => {
     expect(contrast(get(fg), get(bg))).toBeGreaterThanOrEqual(3);
   });
   it('icons on their tinted badges ≥ 3:1', () => {
-    for (const type of ['client', 'balancer', 'server', 'database', 'cache']) {
+    for (const type of [
+      'client',
+      'balancer',
+      'server',
+      'database',
+      'cache',
+      'cdn',
+      'queue',
+      'worker',
+      'scheduler',
+      'mapreduce',
+    ]) {
       const color = get(`sl-type-${type}`);
       expect(contrast(color, mix(color, get('sl-surface'), 0.13)), type).toBeGreaterThanOrEqual(3);
     }

@@ -18,12 +18,16 @@ import {
 } from '../../ui/icons.tsx';
 import { fieldSpecs, type NumberFieldSpec } from '../schema/fieldSpecs.ts';
 import { cacheView } from './cache.ts';
+import { cdnView } from './cdn.ts';
 import { clientView } from './client.ts';
 import { databaseView } from './database.ts';
 import { shortNumber } from './format.ts';
 import { loadBalancerView } from './loadBalancer.ts';
+import { queueView } from './queue.ts';
+import { schedulerView } from './scheduler.ts';
 import { serverView } from './server.ts';
 import type { AnyComponentView, ComponentView } from './types.ts';
+import { workerPoolView } from './workerPool.ts';
 
 /**
  * The editor's side of the component registry: one view definition per type the engine
@@ -37,6 +41,10 @@ export const componentViews: { readonly [T in NodeType]?: ComponentView<T> } = {
   server: serverView,
   database: databaseView,
   cache: cacheView,
+  cdn: cdnView,
+  queue: queueView,
+  workerPool: workerPoolView,
+  scheduler: schedulerView,
 };
 
 /**
@@ -64,7 +72,8 @@ function genericView(type: NodeType): AnyComponentView {
     view = {
       type,
       icon: typeIcons[type] ?? ServerIcon,
-      accent: 'var(--sl-type-planned)',
+      // A colour token named after the type if the theme has one (--sl-type-mapreduce), else grey.
+      accent: `var(--sl-type-${type.toLowerCase()}, var(--sl-type-planned))`,
       summary: (config) =>
         shown
           .map((f) => (config as Record<string, unknown>)[f.key])
