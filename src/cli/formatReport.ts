@@ -57,7 +57,11 @@ export function formatReport(r: Report, run: { wallMs: number; events: number })
     lines.push('Faults');
     for (const f of r.faults) {
       const until =
-        f.action === 'flush' ? 'at once' : f.endS === null ? 'to the end' : `until ${f.endS.toFixed(1)} s`;
+        f.action === 'flush' || f.action === 'run'
+          ? 'at once'
+          : f.endS === null
+            ? 'to the end'
+            : `until ${f.endS.toFixed(1)} s`;
       const what = `${f.action}${f.factor !== undefined ? ` ×${f.factor}` : ''} ${f.target}`;
       const hurt =
         f.failedRequests === 0
@@ -117,6 +121,14 @@ function jobLine(id: string, n: NodeReport): string[] {
     return [
       `  ${id}${int(num('runs'))} runs · ${int(num('jobsSent'))} jobs sent · ${int(num('jobsDone'))} done · ${int(num('jobsFailed'))} failed · a run takes ${ms(num('meanRunMs'))} ms on average`,
     ];
+  if (n.type === 'mapReduce') {
+    const jobs =
+      (n.jobs as Array<{ mapMs: number; shuffleMs: number; reduceMs: number; totalMs: number }>) ?? [];
+    const last = jobs.at(-1);
+    return [
+      `  ${id}${int(num('jobsDone'))} jobs done, ${ms(num('meanJobMs') / 1000)} s each on average · ${int(num('tasksRerun'))} tasks re-run · ${int(num('stragglers'))} stragglers · ${int(num('liveWorkers'))} workers up${last ? ` · last job: map ${ms(last.mapMs / 1000)} s, shuffle ${ms(last.shuffleMs / 1000)} s, reduce ${ms(last.reduceMs / 1000)} s` : ''}`,
+    ];
+  }
   if (n.type === 'workerPool')
     return [
       `  ${id}${int(num('jobsDone'))} jobs done · ${int(num('jobsGivenBack'))} given back to the queue (crash or failed call) · ${pct(n.utilization)} busy`,

@@ -37,6 +37,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     queues: fc.integer({ min: 0, max: 2 }),
     pools: fc.integer({ min: 0, max: 2 }),
     schedulers: fc.integer({ min: 0, max: 1 }),
+    clusters: fc.integer({ min: 0, max: 1 }),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
     duration: fc.integer({ min: 2, max: 15 }),
     warmup: fc.constantFrom(0, 0.5, 1),
@@ -45,7 +46,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     events: fc.array(
       fc.record({
         at: fc.double({ min: 0, max: 15, noNaN: true }),
-        action: fc.constantFrom('fail', 'restore', 'slow', 'cut', 'heal', 'spike', 'flush'),
+        action: fc.constantFrom('fail', 'restore', 'slow', 'cut', 'heal', 'spike', 'flush', 'run'),
         pick: fc.double({ min: 0, max: 1, noNaN: true }),
         factor: fc.double({ min: 0.5, max: 8, noNaN: true }),
       }),
@@ -69,6 +70,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     const queues = Array.from({ length: g.queues }, (_, i) => `q${i}`);
     const pools = Array.from({ length: g.pools }, (_, i) => `pool${i}`);
     const schedulers = Array.from({ length: g.schedulers }, (_, i) => `cron${i}`);
+    const clusters = Array.from({ length: g.clusters }, (_, i) => `mr${i}`);
     for (const id of clients)
       nodes.push({
         id,
@@ -198,6 +200,24 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           jobTimeMs: 1 + r() * 50,
         },
       });
+    for (const id of clusters)
+      nodes.push({
+        id,
+        type: 'mapReduce',
+        config: {
+          workers: 1 + Math.floor(r() * 8),
+          inputMB: 1 + r() * 2000,
+          splitMB: 16 + r() * 200,
+          mapMBps: 50 + r() * 500,
+          outputRatio: r(),
+          networkMBps: 100 + r() * 1000,
+          fetchMs: r() * 5,
+          reducers: 1 + Math.floor(r() * 6),
+          reduceMBps: 50 + r() * 500,
+          stragglerProbability: r() < 0.5 ? 0 : r() * 0.3,
+          stragglerSlowdown: 1 + r() * 5,
+        },
+      });
     const lat = () => (w() < 0.6 ? 0 : w() * 5);
     const connect = (source: string, target: string) => edges.push({ source, target, latencyMs: lat() });
     const origins = [...lbs, ...servers];
@@ -235,7 +255,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     for (const q of queues) for (const p of pools) if (w() < 0.7) connect(q, p);
     for (const p of pools) for (const d of dbs) if (w() < 0.5) connect(p, d);
     for (const s of schedulers)
-      for (const t of [...queues, ...servers, ...lbs, ...dbs]) if (w() < 0.3) connect(s, t);
+      for (const t of [...queues, ...servers, ...lbs, ...dbs, ...clusters]) if (w() < 0.3) connect(s, t);
     const failable = [
       ...lbs,
       ...servers,
@@ -245,6 +265,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       ...queues,
       ...pools,
       ...schedulers,
+      ...clusters,
       ...clients,
     ];
     const flushable = [
@@ -265,6 +286,8 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         if (edge) events.push({ at: when, action: e.action, source: edge.source, target: edge.target });
       } else if (e.action === 'flush') {
         if (flushable.length > 0) events.push({ at: when, action: 'flush', node: choose(flushable, e.pick) });
+      } else if (e.action === 'run') {
+        if (clusters.length > 0) events.push({ at: when, action: 'run', node: choose(clusters, e.pick) });
       } else if (e.action === 'spike') {
         events.push({
           at: when,

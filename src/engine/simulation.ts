@@ -13,6 +13,7 @@ import { CdnModel } from './nodes/cdn.ts';
 import { ClientModel } from './nodes/client.ts';
 import { DatabaseModel } from './nodes/database.ts';
 import { LoadBalancerModel } from './nodes/loadBalancer.ts';
+import { MapReduceModel } from './nodes/mapReduce.ts';
 import type { NodeModel } from './nodes/nodeModel.ts';
 import { QueueModel } from './nodes/queue.ts';
 import { SchedulerModel } from './nodes/scheduler.ts';
@@ -378,7 +379,7 @@ export class Simulation {
         break;
       case 'restore':
         if (node) {
-          if (!node.up) node.restore();
+          if (node.needsRestore()) node.restore();
           else node.slow = 1;
           this.faults.closed(ev, node);
         }
@@ -386,6 +387,12 @@ export class Simulation {
       case 'slow':
         if (node) {
           node.slow = ev.factor ?? 2;
+          this.faults.opened(ev, node);
+        }
+        break;
+      case 'run':
+        if (node instanceof MapReduceModel) {
+          node.runJob();
           this.faults.opened(ev, node);
         }
         break;
@@ -497,5 +504,7 @@ function createModel(sim: Simulation, i: number, n: Scenario['nodes'][number]): 
       return new WorkerPoolModel(sim, i, n);
     case 'scheduler':
       return new SchedulerModel(sim, i, n);
+    case 'mapReduce':
+      return new MapReduceModel(sim, i, n);
   }
 }

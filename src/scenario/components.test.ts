@@ -32,6 +32,7 @@ describe('the component registry', () => {
       'queue',
       'workerPool',
       'scheduler',
+      'mapReduce',
     ]);
     for (const t of nodeTypes) {
       expect(components[t].type).toBe(t);

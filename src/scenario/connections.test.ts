@@ -26,6 +26,7 @@ const allowed = new Set([
   'scheduler → server',
   'scheduler → loadBalancer',
   'scheduler → database',
+  'scheduler → mapReduce',
 ]);
 
 const pairs = nodeTypes.flatMap((s) => nodeTypes.map((t) => [s, t] as [NodeType, NodeType]));

@@ -14,7 +14,8 @@ const allowedTargets: Record<NodeType, readonly NodeType[]> = {
   cdn: ['loadBalancer', 'server'],
   queue: ['workerPool'],
   workerPool: ['database', 'server', 'loadBalancer'],
-  scheduler: ['queue', 'server', 'loadBalancer', 'database'],
+  scheduler: ['queue', 'server', 'loadBalancer', 'database', 'mapReduce'],
+  mapReduce: [],
 };
 
 const roleOf: Record<NodeType, string> = {
@@ -27,6 +28,7 @@ const roleOf: Record<NodeType, string> = {
   queue: 'a queue',
   workerPool: 'a worker pool',
   scheduler: 'a scheduler',
+  mapReduce: 'a map-reduce cluster',
 };
 
 export function canConnect(source: NodeType, target: NodeType): boolean {
@@ -52,6 +54,10 @@ export function connectionProblem(source: NodeType, target: NodeType): string | 
     return 'A CDN passes what it cannot answer to the origin — your balancer or web servers — never straight to a database or cache.';
   if (target === 'scheduler')
     return 'A scheduler starts work on its own clock; nothing sends it requests. Draw the arrow from the scheduler to what it starts.';
+  if (source === 'mapReduce')
+    return 'A map-reduce cluster works through its jobs and keeps the results; it sends nothing onward.';
+  if (target === 'mapReduce')
+    return 'Map-reduce jobs are started by a scheduler (or a "run" event): connect a scheduler to the cluster.';
   if (source === 'scheduler')
     return 'A scheduler starts jobs in a queue, a map-reduce cluster, servers, a balancer or a database — not here.';
   if (source === 'queue')

@@ -4,6 +4,7 @@ import { cdnConfig } from './components/cdn.ts';
 import { clientConfig } from './components/client.ts';
 import { databaseConfig } from './components/database.ts';
 import { loadBalancerConfig } from './components/loadBalancer.ts';
+import { mapReduceConfig } from './components/mapReduce.ts';
 import { queueConfig } from './components/queue.ts';
 import { schedulerConfig } from './components/scheduler.ts';
 import { serverConfig } from './components/server.ts';
@@ -82,6 +83,12 @@ export const schedulerNode = z.strictObject({
   config: schedulerConfig.prefault({}),
 });
 
+export const mapReduceNode = z.strictObject({
+  ...nodeBase,
+  type: z.literal('mapReduce'),
+  config: mapReduceConfig.prefault({}),
+});
+
 export const scenarioNode = z.discriminatedUnion('type', [
   clientNode,
   loadBalancerNode,
@@ -92,6 +99,7 @@ export const scenarioNode = z.discriminatedUnion('type', [
   queueNode,
   workerPoolNode,
   schedulerNode,
+  mapReduceNode,
 ]);
 
 export const scenarioEdge = z.strictObject({
@@ -107,14 +115,15 @@ export const scenarioEdge = z.strictObject({
 
 /**
  * fail / restore / slow a node; cut / heal an edge; spike a client's traffic; flush a cache
- * (a cache, a CDN, or a database's row cache, loses its contents at once).
+ * (a cache, a CDN, or a database's row cache, loses its contents at once); run a map-reduce
+ * job. On a map-reduce cluster, fail / restore take one worker down / bring them all back.
  */
-export const eventActions = ['fail', 'restore', 'slow', 'cut', 'heal', 'spike', 'flush'] as const;
+export const eventActions = ['fail', 'restore', 'slow', 'cut', 'heal', 'spike', 'flush', 'run'] as const;
 
 export const scenarioEvent = z.strictObject({
   at: z.number().min(0).max(LIMITS.durationS),
   action: z.enum(eventActions),
-  /** The node for fail / restore / slow / spike / flush. */
+  /** The node for fail / restore / slow / spike / flush / run. */
   node: id.optional(),
   /** The edge for cut / heal. */
   source: id.optional(),

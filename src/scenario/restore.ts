@@ -201,6 +201,11 @@ function checkGraph(s: Scenario): Problem[] {
         path: `${where}.node`,
         message: `only a client's traffic can spike; "${ev.node}" is a ${types.get(ev.node)}`,
       });
+    else if (ev.action === 'run' && types.get(ev.node) !== 'mapReduce')
+      problems.push({
+        path: `${where}.node`,
+        message: `"run" starts a map-reduce job; "${ev.node}" is a ${types.get(ev.node)}`,
+      });
     else if (ev.action === 'flush' && !flushable.has(ev.node))
       problems.push({
         path: `${where}.node`,

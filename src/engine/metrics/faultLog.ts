@@ -38,7 +38,7 @@ export class FaultLog {
       endS:
         ev.action === 'spike'
           ? this.sim.now / 1000 + (ev.for ?? 10)
-          : ev.action === 'flush'
+          : ev.action === 'flush' || ev.action === 'run'
             ? this.sim.now / 1000
             : null,
       failedRequests: 0,
@@ -50,7 +50,8 @@ export class FaultLog {
     if (ev.factor !== undefined) r.factor = ev.factor;
     this.records.push(r);
     // A spike ends by itself and a flush is instant: neither stays open on the node.
-    if (ev.action !== 'spike' && ev.action !== 'flush') this.openByNode.set(node.index, r);
+    if (ev.action !== 'spike' && ev.action !== 'flush' && ev.action !== 'run')
+      this.openByNode.set(node.index, r);
   }
 
   closed(_ev: ScenarioEvent, node: NodeModel): void {

@@ -100,6 +100,11 @@ export abstract class NodeModel {
     this.slow = 1;
   }
 
+  /** Whether a `restore` has something to bring back (a cluster may be partly down yet up). */
+  needsRestore(): boolean {
+    return !this.up;
+  }
+
   /** A `flush` event: a cache loses its contents (other nodes ignore it). */
   flush(): void {}
 

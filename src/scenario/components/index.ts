@@ -3,6 +3,7 @@ import { cdnComponent } from './cdn.ts';
 import { clientComponent } from './client.ts';
 import { databaseComponent } from './database.ts';
 import { loadBalancerComponent } from './loadBalancer.ts';
+import { mapReduceComponent } from './mapReduce.ts';
 import { queueComponent } from './queue.ts';
 import { schedulerComponent } from './scheduler.ts';
 import { serverComponent } from './server.ts';
@@ -23,19 +24,14 @@ export const components = {
   queue: queueComponent,
   workerPool: workerPoolComponent,
   scheduler: schedulerComponent,
+  mapReduce: mapReduceComponent,
 } as const;
 
 export type NodeType = keyof typeof components;
 export const nodeTypes = Object.keys(components) as NodeType[];
 
 /** Types the playground will offer once the engine models them (shown disabled in the palette). */
-export const plannedTypes = [
-  {
-    type: 'mapReduce',
-    label: 'Map-reduce',
-    description: 'A cluster that splits a big job into map and reduce tasks.',
-  },
-] as const;
+export const plannedTypes: ReadonlyArray<{ type: string; label: string; description: string }> = [];
 
 export function isNodeType(type: string): type is NodeType {
   return Object.hasOwn(components, type);
