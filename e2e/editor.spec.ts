@@ -263,3 +263,30 @@ test.describe('touch', () => {
     await expect(editor.node('Load balancer 1')).toBeVisible();
   });
 });
+
+test('move by dragging (one undo step), and select several with a Shift+drag box', async ({ page }) => {
+  const node = editor.node('web-2');
+  const before = await node.boundingBox();
+  if (!before) throw new Error('no node');
+  await page.mouse.move(before.x + 60, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 60, before.y + before.height / 2 + 80, { steps: 10 });
+  await page.mouse.up();
+  const after = await node.boundingBox();
+  expect(after && after.y - before.y).toBeGreaterThan(40);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(async () => (await node.boundingBox())?.y).toBeCloseTo(before.y, 0);
+
+  // A box around both web servers, drawn on the empty canvas with Shift held.
+  const a = await editor.node('web-1').boundingBox();
+  const b = await editor.node('web-2').boundingBox();
+  if (!a || !b) throw new Error('no nodes');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x - 20, a.y - 20);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width + 20, b.y + b.height + 20, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(editor.inspector().getByRole('heading', { name: 'Selection' })).toBeVisible();
+  await expect(editor.inspector()).toContainText('2 × Server');
+});
