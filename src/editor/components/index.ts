@@ -23,6 +23,7 @@ import { clientView } from './client.ts';
 import { databaseView } from './database.ts';
 import { shortNumber } from './format.ts';
 import { loadBalancerView } from './loadBalancer.ts';
+import { mapReduceView } from './mapReduce.ts';
 import { queueView } from './queue.ts';
 import { schedulerView } from './scheduler.ts';
 import { serverView } from './server.ts';
@@ -45,6 +46,7 @@ export const componentViews: { readonly [T in NodeType]?: ComponentView<T> } = {
   queue: queueView,
   workerPool: workerPoolView,
   scheduler: schedulerView,
+  mapReduce: mapReduceView,
 };
 
 /**
