@@ -27,14 +27,18 @@ export const Palette = memo(function Palette({ ctx }: { ctx: CommandContext }) {
           </li>
         ))}
       </ul>
-      <h3 className="sl-palette__subtitle">Coming soon</h3>
-      <ul className="sl-palette__list">
-        {planned.map((e) => (
-          <li key={e.type}>
-            <PaletteItem entry={e} ctx={ctx} />
-          </li>
-        ))}
-      </ul>
+      {planned.length > 0 && (
+        <>
+          <h3 className="sl-palette__subtitle">Coming soon</h3>
+          <ul className="sl-palette__list">
+            {planned.map((e) => (
+              <li key={e.type}>
+                <PaletteItem entry={e} ctx={ctx} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </nav>
   );
 });
