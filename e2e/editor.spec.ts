@@ -290,3 +290,17 @@ test('move by dragging (one undo step), and select several with a Shift+drag box
   await expect(editor.inspector().getByRole('heading', { name: 'Selection' })).toBeVisible();
   await expect(editor.inspector()).toContainText('2 × Server');
 });
+
+test('copy in one tab, paste in another: the clipboard carries scenario JSON', async ({ page, context }) => {
+  await editor.node('web-1').click();
+  await page.keyboard.press('ControlOrMeta+c');
+  await expect(editor.status()).toContainText('Copied 1 component.');
+
+  const other = new Editor(await context.newPage());
+  await other.open();
+  await other.canvas().click({ position: { x: 30, y: 30 } });
+  await other.page.keyboard.press('ControlOrMeta+v');
+  await expect(other.status()).toContainText('Pasted 1 component.');
+  await expect(other.node('web-3')).toBeVisible();
+  await other.page.close();
+});

@@ -25,9 +25,21 @@ const strategy = en(
   'consistent-hash',
 );
 const distribution = en('exponential', 'deterministic', 'lognormal');
+const eviction = en('lru', 'lfu', 'fifo', 'random');
 
-export const NODE_TYPES_V1 = ['client', 'loadBalancer', 'server', 'database'] as const;
-export const EVENT_ACTIONS_V1 = ['fail', 'restore', 'slow', 'cut', 'heal', 'spike'] as const;
+export const NODE_TYPES_V1 = [
+  'client',
+  'loadBalancer',
+  'server',
+  'database',
+  'cache',
+  'cdn',
+  'queue',
+  'workerPool',
+  'scheduler',
+  'mapReduce',
+] as const;
+export const EVENT_ACTIONS_V1 = ['fail', 'restore', 'slow', 'cut', 'heal', 'spike', 'flush', 'run'] as const;
 
 export const FIELDS_V1: Record<(typeof NODE_TYPES_V1)[number], FieldTable> = {
   client: [
@@ -69,6 +81,9 @@ export const FIELDS_V1: Record<(typeof NODE_TYPES_V1)[number], FieldTable> = {
     ['retries', num],
     ['ejectAfterFailures', num],
     ['ejectForMs', num],
+    ['staticRatio', num],
+    ['staticKeys', num],
+    ['asyncRatio', num],
   ],
   loadBalancer: [
     ['strategy', strategy],
@@ -90,6 +105,8 @@ export const FIELDS_V1: Record<(typeof NODE_TYPES_V1)[number], FieldTable> = {
     ['retries', num],
     ['virtualNodes', num],
     ['costPerMonth', num],
+    ['standby', bool],
+    ['failoverMs', num],
   ],
   server: [
     ['role', en('web', 'api', 'platform')],
@@ -105,6 +122,7 @@ export const FIELDS_V1: Record<(typeof NODE_TYPES_V1)[number], FieldTable> = {
     ['retries', num],
     ['ejectAfterFailures', num],
     ['ejectForMs', num],
+    ['jobTimeMs', num],
   ],
   database: [
     ['connections', num],
@@ -115,6 +133,69 @@ export const FIELDS_V1: Record<(typeof NODE_TYPES_V1)[number], FieldTable> = {
     ['queueLimit', num],
     ['readReplicas', num],
     ['profile', en('ssd', 'hdd')],
+    ['costPerMonth', num],
+    [
+      'rowCache',
+      {
+        k: 'obj',
+        fields: [
+          ['capacity', num],
+          ['eviction', eviction],
+          ['hitTimeMs', num],
+        ],
+      },
+    ],
+  ],
+  cache: [
+    ['capacity', num],
+    ['eviction', eviction],
+    ['ttlMs', num],
+    ['writePolicy', en('invalidate', 'write-through', 'ttl-only')],
+    ['workers', num],
+    ['hitTimeMs', num],
+    ['serviceDistribution', distribution],
+    ['serviceCv', num],
+    ['queueLimit', num],
+    ['costPerMonth', num],
+  ],
+  cdn: [
+    ['capacity', num],
+    ['eviction', eviction],
+    ['ttlMs', num],
+    ['edgeLatencyMs', num],
+    ['costPerMonth', num],
+  ],
+  queue: [
+    ['capacity', num],
+    ['publishTimeMs', num],
+    ['costPerMonth', num],
+  ],
+  workerPool: [
+    ['workers', num],
+    ['serviceDistribution', distribution],
+    ['serviceCv', num],
+    ['costPerMonth', num],
+  ],
+  scheduler: [
+    ['everyS', num],
+    ['firstAtS', num],
+    ['jobs', num],
+    ['jobTimeMs', num],
+    ['inputMB', num],
+    ['costPerMonth', num],
+  ],
+  mapReduce: [
+    ['workers', num],
+    ['inputMB', num],
+    ['splitMB', num],
+    ['mapMBps', num],
+    ['outputRatio', num],
+    ['networkMBps', num],
+    ['fetchMs', num],
+    ['reducers', num],
+    ['reduceMBps', num],
+    ['stragglerProbability', num],
+    ['stragglerSlowdown', num],
     ['costPerMonth', num],
   ],
 };

@@ -82,6 +82,19 @@ const lbConfig = fc.record(
     retries: fc.integer({ min: 0, max: 10 }),
     virtualNodes: fc.integer({ min: 1, max: 1000 }),
     costPerMonth: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }),
+    standby: fc.boolean(),
+    failoverMs: fc.integer({ min: 0, max: 60_000 }),
+  },
+  { requiredKeys: [] },
+);
+const cacheConfig = fc.record(
+  {
+    capacity: fc.integer({ min: 1, max: 100_000 }),
+    eviction: fc.constantFrom('lru', 'lfu', 'fifo', 'random'),
+    ttlMs: fc.option(ms, { nil: null }),
+    writePolicy: fc.constantFrom('invalidate', 'write-through', 'ttl-only'),
+    workers: fc.integer({ min: 1, max: 64 }),
+    hitTimeMs: ms,
   },
   { requiredKeys: [] },
 );
@@ -109,6 +122,14 @@ const dbConfig = fc.record(
     queueLimit: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
     readReplicas: fc.integer({ min: 0, max: 10 }),
     profile: fc.constantFrom('ssd', 'hdd'),
+    rowCache: fc.record(
+      {
+        capacity: fc.integer({ min: 0, max: 50_000 }),
+        eviction: fc.constantFrom('lru', 'lfu', 'fifo', 'random'),
+        hitTimeMs: ms,
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: [] },
 );
@@ -144,6 +165,9 @@ export const scenarioDocument: fc.Arbitrary<ScenarioInput> = fc
     dbs: fc.array(fc.record({ label: maybe(text), position: maybe(position), config: dbConfig }), {
       maxLength: 3,
     }),
+    caches: fc.array(fc.record({ label: maybe(text), position: maybe(position), config: cacheConfig }), {
+      maxLength: 2,
+    }),
     wiring: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 40, maxLength: 40 }),
     shuffleEdges: fc.boolean(),
     events: fc.array(
@@ -178,6 +202,7 @@ export const scenarioDocument: fc.Arbitrary<ScenarioInput> = fc
     add('loadBalancer', 'lb', g.lbs);
     add('server', 'server', g.servers);
     add('database', 'db', g.dbs);
+    add('cache', 'cache', g.caches);
     let wi = 0;
     const w = () => g.wiring[wi++ % g.wiring.length] as number;
     const edges: NonNullable<ScenarioInput['edges']> = [];
@@ -185,6 +210,7 @@ export const scenarioDocument: fc.Arbitrary<ScenarioInput> = fc
     const lbs = ids('lb', g.lbs.length);
     const servers = ids('server', g.servers.length);
     const dbs = ids('db', g.dbs.length);
+    const caches = ids('cache', g.caches.length);
     for (const c of ids('client', g.clients.length))
       edges.push({
         source: c,
@@ -194,6 +220,7 @@ export const scenarioDocument: fc.Arbitrary<ScenarioInput> = fc
     for (const lb of lbs) for (const s of servers) if (w() < 0.6) edges.push({ source: lb, target: s });
     servers.forEach((s, i) => {
       for (const d of dbs) if (w() < 0.5) edges.push({ source: s, target: d, latencyMs: w() * 3 });
+      for (const c of caches) if (w() < 0.5) edges.push({ source: s, target: c });
       for (const t of servers.slice(i + 1)) if (w() < 0.2) edges.push({ source: s, target: t });
     });
     if (g.shuffleEdges) edges.reverse();
