@@ -78,6 +78,16 @@ export function formatReport(r: Report, run: { wallMs: number; events: number })
       lines.push(`  ${f.startS.toFixed(1)} s  ${what} (${until}): ${hurt}${seen}`);
     }
   }
+  if (r.failures.length > 0) {
+    lines.push('');
+    lines.push('What failed');
+    for (const b of r.failures.slice(0, 12)) {
+      const f = b.fault === null ? null : r.faults[b.fault];
+      const why = f ? `${f.action} ${f.target} at ${f.startS.toFixed(1)} s` : 'no fault: overload or limits';
+      lines.push(`  ${int(b.count).padStart(9)}  ${b.cause} at ${b.node} (${why})`);
+    }
+    if (r.failures.length > 12) lines.push(`  …and ${r.failures.length - 12} more rows`);
+  }
   lines.push('');
   lines.push(
     `Simulated ${int(run.events)} events in ${(run.wallMs / 1000).toFixed(2)} s (${int(q.generated / Math.max(run.wallMs / 1000, 1e-9))} requests per second of wall time).`,

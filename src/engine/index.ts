@@ -7,7 +7,7 @@
 export { Rng } from './core/random.ts';
 export { type Cause, causes } from './core/request.ts';
 export { ZipfSampler, zipfProbabilities } from './core/zipf.ts';
-export type { FaultRecord } from './metrics/faultLog.ts';
+export type { FailureBlame, FaultRecord } from './metrics/faultLog.ts';
 export { Histogram } from './metrics/histogram.ts';
 export type { LatencySummary, NodeReport, Report, TimelinePoint } from './metrics/report.ts';
 export { Simulation, type SimulationOptions } from './simulation.ts';

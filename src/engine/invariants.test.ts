@@ -103,6 +103,8 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         config: {
           strategy: pick(strategies),
           retries: Math.floor(r() * 3),
+          standby: r() < 0.3,
+          failoverMs: r() * 2000,
           capacityRps: pick([null, 0, 500, 5000]),
           overheadMs: r() < 0.5 ? 0 : r() * 2,
           healthCheck: {
@@ -335,6 +337,9 @@ function checkInvariants(sim: Simulation, r: Report): void {
   expect(q.inFlight).toBeGreaterThanOrEqual(0);
   expect(q.generated).toBe(q.completed + q.failed + q.inFlight);
   expect(Object.values(r.errors).reduce((a, b) => a + b, 0)).toBe(q.failed);
+  // "What killed me" accounts for every failed request, each charged to an existing fault or none.
+  expect(r.failures.reduce((a, b) => a + b.count, 0)).toBe(q.failed);
+  for (const b of r.failures) if (b.fault !== null) expect(r.faults[b.fault]).toBeDefined();
   expect(sim.invariantViolations).toBe(0);
   expect(sim.inFlightAll).toBeGreaterThanOrEqual(0);
   expect(sim.inFlightAll).toBeGreaterThanOrEqual(q.inFlight);

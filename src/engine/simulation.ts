@@ -334,7 +334,7 @@ export class Simulation {
       this.failed++;
       this.failedByCause[cause] = (this.failedByCause[cause] as number) + 1;
     }
-    this.faults.attribute(cause, origin);
+    this.faults.attribute(cause, origin, req.measured);
   }
 
   /** A balancer or smart client stopped sending to `target`. */

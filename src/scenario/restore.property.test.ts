@@ -373,6 +373,8 @@ const configArbs: Record<NodeType, fc.Arbitrary<Loose>> = {
     }),
     retries: int(0, 10),
     virtualNodes: int(1, 1000),
+    standby: fc.boolean(),
+    failoverMs: finite(0, 600_000),
     costPerMonth: nullable(finite(0, 1e7)),
   }),
   server: optional({

@@ -165,6 +165,8 @@ describe('the example document of issue 2', () => {
       healthCheck: { enabled: true, intervalMs: 1000, unhealthyThreshold: 2, healthyThreshold: 2 },
       retries: 0,
       virtualNodes: 100,
+      standby: false,
+      failoverMs: 3000,
       costPerMonth: null,
     });
   });

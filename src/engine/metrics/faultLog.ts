@@ -1,6 +1,6 @@
 import type { ScenarioEvent } from '../../scenario/document.ts';
 import type { Link } from '../core/link.ts';
-import { CAUSE, causes } from '../core/request.ts';
+import { CAUSE, CAUSE_COUNT, causes } from '../core/request.ts';
 import type { NodeModel } from '../nodes/nodeModel.ts';
 import type { Simulation } from '../simulation.ts';
 
@@ -22,11 +22,26 @@ export interface FaultRecord {
   detections: Array<{ by: string; afterMs: number }>;
 }
 
+/** One row of "what killed me": measured user requests that failed with `cause` at `node`. */
+export interface FailureBlame {
+  node: string;
+  cause: string;
+  count: number;
+  /** Index into the report's `faults` of the fault they are charged to; null = none (overload). */
+  fault: number | null;
+}
+
+/** Key packing for the blame table: (fault + 1, node, cause) into one safe integer. */
+const NODE_SPAN = 2 ** 20;
+
 export class FaultLog {
   readonly records: FaultRecord[] = [];
   /** The open fault per node index (fail or slow). */
   private readonly openByNode = new Map<number, FaultRecord>();
   private readonly openByLink = new Map<number, FaultRecord>();
+  private readonly indexOf = new Map<FaultRecord, number>();
+  /** Measured user failures by (fault, origin node, cause). */
+  private readonly blame = new Map<number, number>();
 
   constructor(private readonly sim: Simulation) {}
 
@@ -48,7 +63,7 @@ export class FaultLog {
       detections: [],
     };
     if (ev.factor !== undefined) r.factor = ev.factor;
-    this.records.push(r);
+    this.add(r);
     // A spike ends by itself and a flush is instant: neither stays open on the node.
     if (ev.action !== 'spike' && ev.action !== 'flush' && ev.action !== 'run')
       this.openByNode.set(node.index, r);
@@ -78,17 +93,33 @@ export class FaultLog {
       lastFailureS: null,
       detections: [],
     };
-    this.records.push(r);
+    this.add(r);
     this.openByLink.set(link.index, r);
   }
 
-  /** A user request failed with `cause` arising at node `origin`: charge it to the open fault. */
-  attribute(cause: number, origin: number): void {
-    if (this.openByNode.size === 0 && this.openByLink.size === 0) return;
-    let r = this.openByNode.get(origin);
-    if (!r && cause === CAUSE.edgeCut) {
-      for (const [i, rec] of this.openByLink)
-        if ((this.sim.links[i] as Link).source.index === origin) r = rec;
+  private add(r: FaultRecord): void {
+    this.indexOf.set(r, this.records.length);
+    this.records.push(r);
+  }
+
+  /**
+   * A user request failed with `cause` arising at node `origin`: charge it to the open fault
+   * there, if any, and count it in the blame table (measured requests only, like the report's
+   * error counts).
+   */
+  attribute(cause: number, origin: number, measured = true): void {
+    let r: FaultRecord | undefined;
+    if (this.openByNode.size > 0 || this.openByLink.size > 0) {
+      r = this.openByNode.get(origin);
+      if (!r && cause === CAUSE.edgeCut) {
+        for (const [i, rec] of this.openByLink)
+          if ((this.sim.links[i] as Link).source.index === origin) r = rec;
+      }
+    }
+    if (measured) {
+      const f = r === undefined ? -1 : (this.indexOf.get(r) as number);
+      const key = ((f + 1) * NODE_SPAN + origin) * CAUSE_COUNT + cause;
+      this.blame.set(key, (this.blame.get(key) ?? 0) + 1);
     }
     if (!r) return;
     const t = this.sim.now / 1000;
@@ -97,6 +128,33 @@ export class FaultLog {
     r.errors[name] = (r.errors[name] ?? 0) + 1;
     if (r.firstFailureS === null) r.firstFailureS = t;
     r.lastFailureS = t;
+  }
+
+  /** The blame table, largest first: for each error, which node and which fault. */
+  blameRows(): FailureBlame[] {
+    const rows: FailureBlame[] = [];
+    for (const [key, count] of this.blame) {
+      const cause = key % CAUSE_COUNT;
+      const rest = (key - cause) / CAUSE_COUNT;
+      const origin = rest % NODE_SPAN;
+      const f = (rest - origin) / NODE_SPAN - 1;
+      rows.push({
+        node: (this.sim.nodes[origin] as NodeModel).id,
+        cause: causes[cause] as string,
+        count,
+        fault: f < 0 ? null : f,
+      });
+    }
+    return rows.sort(
+      (a, b) => b.count - a.count || a.node.localeCompare(b.node) || a.cause.localeCompare(b.cause),
+    );
+  }
+
+  /** Something that is not a node (a balancer's standby) noticed node `target` was down. */
+  detectedBy(target: number, by: string): void {
+    const r = this.openByNode.get(target);
+    if (!r || r.detections.some((d) => d.by === by)) return;
+    r.detections.push({ by, afterMs: this.sim.now - r.startS * 1000 });
   }
 
   detected(by: number, target: number): void {

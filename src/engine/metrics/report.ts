@@ -1,7 +1,7 @@
 import { CAUSE_COUNT, causes } from '../core/request.ts';
 import type { NodeModel } from '../nodes/nodeModel.ts';
 import type { Simulation } from '../simulation.ts';
-import type { FaultRecord } from './faultLog.ts';
+import type { FailureBlame, FaultRecord } from './faultLog.ts';
 
 export interface LatencySummary {
   mean: number;
@@ -74,7 +74,20 @@ export interface Report {
   nodes: Record<string, NodeReport>;
   edges: Array<{ source: string; target: string; sent: number; failed: number }>;
   costPerMonth: number;
-  faults: FaultRecord[];
+  /**
+   * Every scenario event (fault, restore, spike, flush, run) and what it caused: user
+   * requests failed by cause, who noticed and when, and how long until failures stopped.
+   */
+  faults: Array<
+    FaultRecord & {
+      /** First detection (a balancer's health checks, a smart client, a standby), ms after the start. */
+      timeToDetectMs: number | null;
+      /** From the start until the last user request failed because of it, ms; null if none failed. */
+      timeToRecoverMs: number | null;
+    }
+  >;
+  /** What killed me: measured failed user requests by the node where they failed, cause and fault. */
+  failures: FailureBlame[];
   timeline: TimelinePoint[];
   engine: { events: number; simulatedSeconds: number; invariantViolations: number };
 }
@@ -151,7 +164,14 @@ export function buildReport(sim: Simulation): Report {
         failed: l.failed,
       })),
     costPerMonth: cost,
-    faults: sim.faults.records.map((r) => ({ ...r, errors: { ...r.errors }, detections: [...r.detections] })),
+    faults: sim.faults.records.map((r) => ({
+      ...r,
+      errors: { ...r.errors },
+      detections: [...r.detections],
+      timeToDetectMs: r.detections.length > 0 ? Math.min(...r.detections.map((d) => d.afterMs)) : null,
+      timeToRecoverMs: r.lastFailureS === null ? null : (r.lastFailureS - r.startS) * 1000,
+    })),
+    failures: sim.faults.blameRows(),
     timeline: timelinePoints(sim),
     engine: {
       events: sim.events,

@@ -17,6 +17,10 @@ type BalancerNode = NodeOfType<'loadBalancer'>;
  *
  * The processor queue needs no event of its own: with deterministic processing and FIFO
  * order, request n leaves at d_n = max(a_n, d_{n−1}) + 1/capacity (Lindley's recursion).
+ *
+ * With `standby`, the node is an active/standby pair: when the active box fails, requests
+ * fail until the standby takes over `failoverMs` later (a `timer` event); a second failure
+ * takes the pair down for good. `restore` repairs both.
  */
 export class LoadBalancerModel extends NodeModel {
   router!: Router;
@@ -31,6 +35,12 @@ export class LoadBalancerModel extends NodeModel {
   /** ∫ active.length dt: requests inside the balancer, proxied ones included (for Little's law). */
   private activeArea = 0;
   private activeSince = 0;
+  /** The standby box is still there to take over. */
+  private standbyReady: boolean;
+  /** The standby is serving (the active box failed). */
+  private onStandby = false;
+  private failoverSeq = 0;
+  failovers = 0;
 
   constructor(
     sim: Simulation,
@@ -42,6 +52,7 @@ export class LoadBalancerModel extends NodeModel {
     const capacity = c.capacityRps ?? balancerProfiles[c.profile].capacityRps;
     this.processMs = capacity > 0 ? 1000 / capacity : 0;
     this.overheadMs = c.overheadMs;
+    this.standbyReady = c.standby;
   }
 
   override init(): void {
@@ -63,7 +74,8 @@ export class LoadBalancerModel extends NodeModel {
   }
 
   costPerMonth(): number {
-    return this.node.config.costPerMonth ?? balancerProfiles[this.node.config.profile].costPerMonth;
+    const one = this.node.config.costPerMonth ?? balancerProfiles[this.node.config.profile].costPerMonth;
+    return this.node.config.standby ? 2 * one : one;
   }
 
   receive(call: Call): void {
@@ -177,6 +189,31 @@ export class LoadBalancerModel extends NodeModel {
       call.slot = -1;
       this.sim.failCall(call, CAUSE.crash, this.index);
     }
+    if (this.standbyReady) {
+      this.standbyReady = false;
+      this.failoverSeq++;
+      this.sim.schedule(this.sim.now + this.node.config.failoverMs, EV.timer, this.failoverSeq, this);
+    }
+  }
+
+  /** The standby has noticed and takes over. */
+  override onTimer(tag: number): void {
+    if (tag !== this.failoverSeq || this.up || this.retired) return;
+    this.up = true;
+    this.onStandby = true;
+    this.failovers++;
+    this.sim.faults.detectedBy(this.index, `${this.id} standby`);
+  }
+
+  override needsRestore(): boolean {
+    return !this.up || this.onStandby;
+  }
+
+  override restore(): void {
+    super.restore();
+    this.standbyReady = this.node.config.standby;
+    this.onStandby = false;
+    this.failoverSeq++; // a failover still pending is moot
   }
 
   override extraReport(windowMs: number): Record<string, unknown> {
@@ -186,6 +223,9 @@ export class LoadBalancerModel extends NodeModel {
       forwarded: this.forwarded,
       healthyBackends: picker ? picker.healthyCount : this.out.length,
       capacityRps: this.processMs > 0 ? 1000 / this.processMs : null,
+      standby: this.node.config.standby
+        ? { ready: this.standbyReady, serving: this.onStandby, failovers: this.failovers }
+        : null,
       offeredLoad: windowMs > 0 ? (this.stats.arrivals * this.processMs) / windowMs : 0,
       // Requests inside the balancer on average, waiting for a backend's answer included, so
       // meanInSystem = throughput × meanTimeMs (Little). Its own processing queue is meanQueueLength.

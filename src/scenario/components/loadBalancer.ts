@@ -64,6 +64,17 @@ export const loadBalancerConfig = z.strictObject({
     unit: 'per backend',
     description: 'Points per backend on the consistent-hash ring. More points spread keys more evenly.',
   }),
+  standby: z.boolean().default(false).meta({
+    title: 'Standby pair',
+    description:
+      'A second balancer waits beside this one (like keepalived with a floating IP). When the active one fails, the standby takes over after the failover time, so the balancer stops being a single point of failure. Costs twice as much.',
+  }),
+  failoverMs: z.number().min(0).max(600_000).default(3000).meta({
+    title: 'Failover time',
+    unit: 'ms',
+    description:
+      'How long the standby takes to notice that the active balancer is gone (missed heartbeats) and take over its address. Requests in that window fail.',
+  }),
   costPerMonth,
 });
 export type LoadBalancerConfig = z.output<typeof loadBalancerConfig>;
