@@ -28,7 +28,7 @@ const RECENT_BITS = 12;
  */
 export class CacheModel extends NodeModel {
   station!: Station;
-  readonly store: CacheStore;
+  store: CacheStore;
   hits = 0;
   misses = 0;
   staleReads = 0;
@@ -134,6 +134,16 @@ export class CacheModel extends NodeModel {
   private writtenSince(key: number, t: number): boolean {
     const h = Math.imul(key, 0x9e3779b1) >>> (32 - RECENT_BITS);
     return this.recentKey[h] === key && (this.recentAt[h] as number) > t;
+  }
+
+  /** An edit while running rebuilt this cache: keep its contents if they still fit the same way. */
+  override adoptStatsOf(old: NodeModel): void {
+    super.adoptStatsOf(old);
+    if (!(old instanceof CacheModel)) return;
+    const a = old.node.config;
+    const b = this.node.config;
+    if (a.capacity === b.capacity && a.eviction === b.eviction && a.ttlMs === b.ttlMs && old.up)
+      this.store = old.store;
   }
 
   override flush(): void {

@@ -19,7 +19,7 @@ type CdnNode = NodeOfType<'cdn'>;
  */
 export class CdnModel extends NodeModel {
   router!: Router;
-  readonly store: CacheStore;
+  store: CacheStore;
   hits = 0;
   misses = 0;
   dynamic = 0;
@@ -127,6 +127,16 @@ export class CdnModel extends NodeModel {
 
   override forEachHeldCall(visit: (call: Call) => void): void {
     for (const c of this.active) visit(c);
+  }
+
+  /** An edit while running rebuilt this CDN: keep the edge's files if they still fit the same way. */
+  override adoptStatsOf(old: NodeModel): void {
+    super.adoptStatsOf(old);
+    if (!(old instanceof CdnModel)) return;
+    const a = old.node.config;
+    const b = this.node.config;
+    if (a.capacity === b.capacity && a.eviction === b.eviction && a.ttlMs === b.ttlMs && old.up)
+      this.store = old.store;
   }
 
   override flush(): void {

@@ -52,6 +52,10 @@ export class DatabaseModel extends NodeModel {
     const rc = c.rowCache;
     if (rc.capacity > 0) {
       this.hasHitRatio = true;
+      if (this.adoptedRows !== null) {
+        this.rowCaches = this.adoptedRows;
+        return;
+      }
       for (let i = 0; i <= c.readReplicas; i++)
         this.rowCaches.push(
           new CacheStore(
@@ -62,6 +66,25 @@ export class DatabaseModel extends NodeModel {
           ),
         );
     }
+  }
+
+  /** Row caches of the model this one replaced in an edit while running, when they still fit. */
+  private adoptedRows: CacheStore[] | null = null;
+
+  /** An edit while running rebuilt this database: the rows in memory stay if nothing about them changed. */
+  override adoptStatsOf(old: NodeModel): void {
+    super.adoptStatsOf(old);
+    if (!(old instanceof DatabaseModel)) return;
+    const a = old.node.config;
+    const b = this.node.config;
+    if (
+      old.up &&
+      a.readReplicas === b.readReplicas &&
+      JSON.stringify(a.rowCache) === JSON.stringify(b.rowCache) &&
+      old.rowCaches.length > 0
+    )
+      this.adoptedRows = old.rowCaches;
+    for (const w of old.watchers) this.watch(w);
   }
 
   /** A cache that holds copies of this database's rows: it hears of every committed write. */

@@ -39,7 +39,9 @@ export class QueueModel extends NodeModel implements JobHome {
   acceptedEver = 0;
   completedEver = 0;
   /** Publish → done, for jobs published after warm-up. */
-  readonly lag = new Histogram();
+  lag = new Histogram();
+  /** The model that replaced this one in an edit while running: it takes over the jobs. */
+  private successor: QueueModel | null = null;
 
   constructor(
     sim: Simulation,
@@ -142,7 +144,34 @@ export class QueueModel extends NodeModel implements JobHome {
     }
   }
 
+  /** An edit while running rebuilt this queue: take over the old one's jobs and counters. */
+  override adoptStatsOf(old: NodeModel): void {
+    super.adoptStatsOf(old);
+    if (!(old instanceof QueueModel)) return;
+    for (const [from, to] of [
+      [old.returned, this.returned],
+      [old.waiting, this.waiting],
+    ] as const)
+      for (let job = from.shift(); job !== null; job = from.shift()) {
+        (job as Job).queue = this;
+        to.push(job);
+      }
+    this.accepted = old.accepted;
+    this.dropped = old.dropped;
+    this.completed = old.completed;
+    this.redelivered = old.redelivered;
+    this.maxDepth = old.maxDepth;
+    this.acceptedEver = old.acceptedEver;
+    this.completedEver = old.completedEver;
+    this.lag = old.lag;
+    old.successor = this;
+  }
+
   jobDone(job: Job): void {
+    if (this.successor !== null) {
+      this.successor.jobDone(job);
+      return;
+    }
     this.completed++;
     this.completedEver++;
     this.stats.served++;
@@ -151,6 +180,11 @@ export class QueueModel extends NodeModel implements JobHome {
   }
 
   jobReturned(job: Job): void {
+    if (this.successor !== null) {
+      job.queue = this.successor;
+      this.successor.jobReturned(job);
+      return;
+    }
     this.redelivered++;
     job.redeliveries++;
     this.enqueue(job, this.returned);

@@ -1,6 +1,7 @@
 import { WORKER_COST_PER_MONTH } from '../../scenario/components/workerPool.ts';
 import type { NodeOfType } from '../../scenario/document.ts';
 import { Router } from '../balancing/router.ts';
+import { EV } from '../core/eventKinds.ts';
 import type { Job } from '../core/job.ts';
 import { CAUSE, type Call } from '../core/request.ts';
 import type { Simulation } from '../simulation.ts';
@@ -53,6 +54,17 @@ export class WorkerPoolModel extends NodeModel {
     this.deps = [...byKind('database'), ...byKind('loadBalancer')].map((l) => new Router(this, [l], single));
     const servers = byKind('server');
     if (servers.length > 0) this.deps.push(new Router(this, servers, single));
+    // The queues feeding it (they also register themselves; a pool rebuilt by an edit while
+    // running finds them here).
+    for (const l of this.sim.links)
+      if (l.target === this && !l.removed && l.source.kind === 'queue')
+        this.consumeFrom(l.source as QueueModel);
+    // Ask for work once everything is wired (a pool rebuilt mid-run may face a backlog).
+    this.sim.schedule(this.sim.now, EV.timer, 0, this);
+  }
+
+  override onTimer(): void {
+    this.pumpSources();
   }
 
   consumeFrom(queue: QueueModel): void {
