@@ -1,0 +1,45 @@
+import type { ScenarioInput } from '../../scenario/document.ts';
+
+export default {
+  type: 'scalelab-scenario',
+  version: 1,
+  title: 'Ten servers, least connections',
+  description:
+    'The same servers and traffic; the balancer sends each request to the server with the fewest requests in progress.',
+  seed: 1,
+  duration: 30,
+  warmup: 5,
+  nodes: [
+    { id: 'users', type: 'client', position: { x: 0, y: 280 }, config: { rps: 900 } },
+    {
+      id: 'lb',
+      type: 'loadBalancer',
+      position: { x: 240, y: 280 },
+      config: { strategy: 'least-connections' },
+    },
+    { id: 'web-1', type: 'server', position: { x: 480, y: 0 }, config: { workers: 1, serviceTimeMs: 10 } },
+    { id: 'web-2', type: 'server', position: { x: 480, y: 60 }, config: { workers: 1, serviceTimeMs: 10 } },
+    { id: 'web-3', type: 'server', position: { x: 480, y: 120 }, config: { workers: 1, serviceTimeMs: 10 } },
+    { id: 'web-4', type: 'server', position: { x: 480, y: 180 }, config: { workers: 1, serviceTimeMs: 10 } },
+    { id: 'web-5', type: 'server', position: { x: 480, y: 240 }, config: { workers: 1, serviceTimeMs: 10 } },
+    { id: 'web-6', type: 'server', position: { x: 480, y: 300 }, config: { workers: 1, serviceTimeMs: 10 } },
+    { id: 'web-7', type: 'server', position: { x: 480, y: 360 }, config: { workers: 1, serviceTimeMs: 10 } },
+    { id: 'web-8', type: 'server', position: { x: 480, y: 420 }, config: { workers: 1, serviceTimeMs: 10 } },
+    { id: 'web-9', type: 'server', position: { x: 480, y: 480 }, config: { workers: 1, serviceTimeMs: 10 } },
+    { id: 'web-10', type: 'server', position: { x: 480, y: 540 }, config: { workers: 1, serviceTimeMs: 10 } },
+  ],
+  edges: [
+    { source: 'users', target: 'lb' },
+    { source: 'lb', target: 'web-1' },
+    { source: 'lb', target: 'web-2' },
+    { source: 'lb', target: 'web-3' },
+    { source: 'lb', target: 'web-4' },
+    { source: 'lb', target: 'web-5' },
+    { source: 'lb', target: 'web-6' },
+    { source: 'lb', target: 'web-7' },
+    { source: 'lb', target: 'web-8' },
+    { source: 'lb', target: 'web-9' },
+    { source: 'lb', target: 'web-10' },
+  ],
+  events: [],
+} satisfies ScenarioInput;

@@ -1,0 +1,55 @@
+import type { ScenarioInput } from '../../scenario/document.ts';
+
+export default {
+  type: 'scalelab-scenario',
+  version: 1,
+  title: 'Three software balancers',
+  description:
+    'The client spreads its requests over three software balancers (like DNS round robin). Each forwards up to 40,000 requests/s; when one dies, the other two still carry the 45,000.',
+  seed: 1,
+  duration: 6,
+  warmup: 0,
+  nodes: [
+    { id: 'users', type: 'client', position: { x: 0, y: 220 }, config: { rps: 45000, retries: 1 } },
+    { id: 'lb-1', type: 'loadBalancer', position: { x: 260, y: 100 } },
+    { id: 'lb-2', type: 'loadBalancer', position: { x: 260, y: 220 } },
+    { id: 'lb-3', type: 'loadBalancer', position: { x: 260, y: 340 } },
+    { id: 'web-1', type: 'server', position: { x: 520, y: 40 }, config: { workers: 500, serviceTimeMs: 20 } },
+    {
+      id: 'web-2',
+      type: 'server',
+      position: { x: 520, y: 160 },
+      config: { workers: 500, serviceTimeMs: 20 },
+    },
+    {
+      id: 'web-3',
+      type: 'server',
+      position: { x: 520, y: 280 },
+      config: { workers: 500, serviceTimeMs: 20 },
+    },
+    {
+      id: 'web-4',
+      type: 'server',
+      position: { x: 520, y: 400 },
+      config: { workers: 500, serviceTimeMs: 20 },
+    },
+  ],
+  edges: [
+    { source: 'users', target: 'lb-1' },
+    { source: 'users', target: 'lb-2' },
+    { source: 'users', target: 'lb-3' },
+    { source: 'lb-1', target: 'web-1' },
+    { source: 'lb-1', target: 'web-2' },
+    { source: 'lb-1', target: 'web-3' },
+    { source: 'lb-1', target: 'web-4' },
+    { source: 'lb-2', target: 'web-1' },
+    { source: 'lb-2', target: 'web-2' },
+    { source: 'lb-2', target: 'web-3' },
+    { source: 'lb-2', target: 'web-4' },
+    { source: 'lb-3', target: 'web-1' },
+    { source: 'lb-3', target: 'web-2' },
+    { source: 'lb-3', target: 'web-3' },
+    { source: 'lb-3', target: 'web-4' },
+  ],
+  events: [{ at: 3, action: 'fail', node: 'lb-1' }],
+} satisfies ScenarioInput;

@@ -1,0 +1,35 @@
+import type { ScenarioInput } from '../../scenario/document.ts';
+
+export default {
+  type: 'scalelab-scenario',
+  version: 1,
+  title: 'Cache-aside in front of the database',
+  description:
+    'The servers read a Memcached-like cache first and the database only on a miss, then store what they read. The cache holds 10,000 items, a tenth of the keys.',
+  seed: 1,
+  duration: 30,
+  warmup: 5,
+  nodes: [
+    { id: 'users', type: 'client', position: { x: 0, y: 160 }, config: { rps: 1000, keys: 100000, zipf: 1 } },
+    {
+      id: 'lb',
+      type: 'loadBalancer',
+      position: { x: 240, y: 160 },
+      config: { strategy: 'least-connections' },
+    },
+    { id: 'web-1', type: 'server', position: { x: 480, y: 100 }, config: { workers: 32, serviceTimeMs: 4 } },
+    { id: 'web-2', type: 'server', position: { x: 480, y: 220 }, config: { workers: 32, serviceTimeMs: 4 } },
+    { id: 'db', type: 'database', position: { x: 740, y: 220 }, config: { connections: 16, readTimeMs: 15 } },
+    { id: 'cache', type: 'cache', position: { x: 740, y: 80 }, config: { capacity: 10000 } },
+  ],
+  edges: [
+    { source: 'users', target: 'lb', latencyMs: 10 },
+    { source: 'lb', target: 'web-1' },
+    { source: 'lb', target: 'web-2' },
+    { source: 'web-1', target: 'db', latencyMs: 0.5 },
+    { source: 'web-2', target: 'db', latencyMs: 0.5 },
+    { source: 'web-1', target: 'cache', latencyMs: 0.2 },
+    { source: 'web-2', target: 'cache', latencyMs: 0.2 },
+  ],
+  events: [],
+} satisfies ScenarioInput;

@@ -1,0 +1,32 @@
+import type { ScenarioInput } from '../../scenario/document.ts';
+
+export default {
+  type: 'scalelab-scenario',
+  version: 1,
+  title: 'Users far from the origin',
+  description:
+    '1,000 requests/s from users 50 ms away (each way) from the data centre. 60% of the requests are for static files: images, scripts, styles, 5,000 of them. Every request crosses the ocean and back.',
+  seed: 1,
+  duration: 30,
+  warmup: 5,
+  nodes: [
+    {
+      id: 'users',
+      type: 'client',
+      position: { x: 0, y: 160 },
+      config: { rps: 1000, keys: 20000, zipf: 1, staticRatio: 0.6, staticKeys: 5000 },
+    },
+    { id: 'lb', type: 'loadBalancer', position: { x: 480, y: 160 } },
+    { id: 'web-1', type: 'server', position: { x: 720, y: 100 }, config: { workers: 16, serviceTimeMs: 10 } },
+    { id: 'web-2', type: 'server', position: { x: 720, y: 220 }, config: { workers: 16, serviceTimeMs: 10 } },
+    { id: 'db', type: 'database', position: { x: 960, y: 160 }, config: { connections: 16, readTimeMs: 5 } },
+  ],
+  edges: [
+    { source: 'users', target: 'lb', latencyMs: 50 },
+    { source: 'lb', target: 'web-1' },
+    { source: 'lb', target: 'web-2' },
+    { source: 'web-1', target: 'db', latencyMs: 0.5 },
+    { source: 'web-2', target: 'db', latencyMs: 0.5 },
+  ],
+  events: [],
+} satisfies ScenarioInput;

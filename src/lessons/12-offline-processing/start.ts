@@ -1,0 +1,47 @@
+import type { ScenarioInput } from '../../scenario/document.ts';
+
+export default {
+  type: 'scalelab-scenario',
+  version: 1,
+  title: 'Resizing photos while the user waits',
+  description:
+    '300 requests/s; 30% of them upload a photo that must be resized, 300 ms of work. The web servers do it inline, holding a worker while the user waits.',
+  seed: 1,
+  duration: 40,
+  warmup: 5,
+  nodes: [
+    {
+      id: 'users',
+      type: 'client',
+      position: { x: 0, y: 160 },
+      config: { rps: 300, asyncRatio: 0.3, readRatio: 0.9 },
+    },
+    { id: 'lb', type: 'loadBalancer', position: { x: 240, y: 160 } },
+    {
+      id: 'web-1',
+      type: 'server',
+      position: { x: 480, y: 100 },
+      config: { workers: 16, serviceTimeMs: 10, jobTimeMs: 300 },
+    },
+    {
+      id: 'web-2',
+      type: 'server',
+      position: { x: 480, y: 220 },
+      config: { workers: 16, serviceTimeMs: 10, jobTimeMs: 300 },
+    },
+    {
+      id: 'db',
+      type: 'database',
+      position: { x: 960, y: 160 },
+      config: { connections: 20, readTimeMs: 4, writeTimeMs: 8 },
+    },
+  ],
+  edges: [
+    { source: 'users', target: 'lb', latencyMs: 15 },
+    { source: 'lb', target: 'web-1' },
+    { source: 'lb', target: 'web-2' },
+    { source: 'web-1', target: 'db', latencyMs: 0.5 },
+    { source: 'web-2', target: 'db', latencyMs: 0.5 },
+  ],
+  events: [],
+} satisfies ScenarioInput;

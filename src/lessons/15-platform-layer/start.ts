@@ -1,0 +1,91 @@
+import type { ScenarioInput } from '../../scenario/document.ts';
+
+export default {
+  type: 'scalelab-scenario',
+  version: 1,
+  title: 'A mobile API bolted onto the database',
+  description:
+    "The web tier calls a platform tier that owns the cache and the database. A new mobile API, api-1, was written in a hurry: it queries the database directly, with no cache, and it writes behind the cache's back.",
+  seed: 1,
+  duration: 30,
+  warmup: 5,
+  nodes: [
+    {
+      id: 'browsers',
+      type: 'client',
+      position: { x: 0, y: 100 },
+      config: { rps: 600, keys: 20000, zipf: 1, readRatio: 0.95 },
+    },
+    {
+      id: 'phones',
+      type: 'client',
+      position: { x: 0, y: 340 },
+      config: { rps: 800, keys: 20000, zipf: 1, readRatio: 0.95 },
+    },
+    {
+      id: 'lb-web',
+      type: 'loadBalancer',
+      position: { x: 220, y: 100 },
+      config: { strategy: 'least-connections' },
+    },
+    {
+      id: 'web-1',
+      type: 'server',
+      position: { x: 440, y: 40 },
+      config: { role: 'web', workers: 16, serviceTimeMs: 8, profile: 'cpu-optimized' },
+    },
+    {
+      id: 'web-2',
+      type: 'server',
+      position: { x: 440, y: 160 },
+      config: { role: 'web', workers: 16, serviceTimeMs: 8, profile: 'cpu-optimized' },
+    },
+    {
+      id: 'api-1',
+      type: 'server',
+      position: { x: 440, y: 340 },
+      config: { role: 'api', workers: 32, serviceTimeMs: 3 },
+    },
+    {
+      id: 'lb-platform',
+      type: 'loadBalancer',
+      position: { x: 660, y: 100 },
+      config: { strategy: 'least-connections' },
+    },
+    {
+      id: 'platform-1',
+      type: 'server',
+      position: { x: 880, y: 0 },
+      config: { role: 'platform', workers: 4, serviceTimeMs: 2, profile: 'io-optimized' },
+    },
+    {
+      id: 'platform-2',
+      type: 'server',
+      position: { x: 880, y: 120 },
+      config: { role: 'platform', workers: 4, serviceTimeMs: 2, profile: 'io-optimized' },
+    },
+    { id: 'cache', type: 'cache', position: { x: 1100, y: 40 }, config: { capacity: 5000 } },
+    {
+      id: 'db',
+      type: 'database',
+      position: { x: 1100, y: 240 },
+      config: { connections: 10, readTimeMs: 10, writeTimeMs: 15 },
+    },
+  ],
+  edges: [
+    { source: 'browsers', target: 'lb-web', latencyMs: 20 },
+    { source: 'phones', target: 'api-1', latencyMs: 30 },
+    { source: 'lb-web', target: 'web-1' },
+    { source: 'lb-web', target: 'web-2' },
+    { source: 'web-1', target: 'lb-platform', latencyMs: 0.5 },
+    { source: 'web-2', target: 'lb-platform', latencyMs: 0.5 },
+    { source: 'lb-platform', target: 'platform-1' },
+    { source: 'lb-platform', target: 'platform-2' },
+    { source: 'platform-1', target: 'cache', latencyMs: 0.2 },
+    { source: 'platform-1', target: 'db', latencyMs: 0.5 },
+    { source: 'platform-2', target: 'cache', latencyMs: 0.2 },
+    { source: 'platform-2', target: 'db', latencyMs: 0.5 },
+    { source: 'api-1', target: 'db', latencyMs: 0.5 },
+  ],
+  events: [],
+} satisfies ScenarioInput;
