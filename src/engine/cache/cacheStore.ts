@@ -31,8 +31,8 @@ export class CacheStore {
   private readonly policy: number;
   private readonly keys: Int32Array;
   private readonly index: KeyTable;
-  private readonly prev: Int32Array;
-  private readonly next: Int32Array;
+  /** List links per slot, interleaved so one slot's pair shares a cache line: [2s] prev, [2s + 1] next. */
+  private readonly link: Int32Array;
   /** Time each entry was written (for the TTL); empty without a TTL. */
   private readonly born: Float64Array;
   private readonly stale: Uint8Array;
@@ -63,10 +63,8 @@ export class CacheStore {
     this.policy = POLICY[eviction];
     if (this.policy === RANDOM && rng === null) throw new Error('random eviction needs a random stream');
     this.keys = new Int32Array(capacity);
-    this.index = new KeyTable(capacity, this.keys);
-    const linked = this.policy !== RANDOM;
-    this.prev = new Int32Array(linked ? capacity : 0);
-    this.next = new Int32Array(linked ? capacity : 0);
+    this.index = new KeyTable(capacity);
+    this.link = new Int32Array(this.policy !== RANDOM ? 2 * capacity : 0);
     this.born = new Float64Array(ttlMs !== null ? capacity : 0);
     this.stale = new Uint8Array(capacity);
     this.freeSlots = new Int32Array(capacity);
@@ -142,7 +140,7 @@ export class CacheStore {
     if (this.size === this.capacity) this.evict();
     slot = this.freeSlots[--this.freeTop] as number;
     this.keys[slot] = key;
-    this.index.add(slot);
+    this.index.add(key, slot);
     if (this.ttlMs !== null) this.born[slot] = now;
     this.stale[slot] = stale ? 1 : 0;
     this.size++;
@@ -187,7 +185,7 @@ export class CacheStore {
     const p = this.policy;
     if (p === LRU || p === FIFO) this.unlink(slot);
     else if (p === LFU) this.lfuRemove(slot);
-    this.index.remove(slot);
+    this.index.remove(this.keys[slot] as number);
     this.stale[slot] = 0;
     this.freeSlots[this.freeTop++] = slot;
     this.size--;
@@ -196,19 +194,21 @@ export class CacheStore {
   // ——— the recency / insertion list (LRU, FIFO) ———
 
   private pushHead(slot: number): void {
-    this.prev[slot] = -1;
-    this.next[slot] = this.head;
-    if (this.head >= 0) this.prev[this.head] = slot;
+    const link = this.link;
+    link[2 * slot] = -1;
+    link[2 * slot + 1] = this.head;
+    if (this.head >= 0) link[2 * this.head] = slot;
     else this.tail = slot;
     this.head = slot;
   }
 
   private unlink(slot: number): void {
-    const p = this.prev[slot] as number;
-    const n = this.next[slot] as number;
-    if (p >= 0) this.next[p] = n;
+    const link = this.link;
+    const p = link[2 * slot] as number;
+    const n = link[2 * slot + 1] as number;
+    if (p >= 0) link[2 * p + 1] = n;
     else this.head = n;
-    if (n >= 0) this.prev[n] = p;
+    if (n >= 0) link[2 * n] = p;
     else this.tail = p;
   }
 
@@ -266,10 +266,11 @@ export class CacheStore {
   }
 
   private intoBucket(b: number, slot: number): void {
+    const link = this.link;
     const h = this.bHead[b] as number;
-    this.prev[slot] = -1;
-    this.next[slot] = h;
-    if (h >= 0) this.prev[h] = slot;
+    link[2 * slot] = -1;
+    link[2 * slot + 1] = h;
+    if (h >= 0) link[2 * h] = slot;
     else this.bTail[b] = slot;
     this.bHead[b] = slot;
     this.bucketOf[slot] = b;
@@ -277,11 +278,12 @@ export class CacheStore {
 
   /** Take `slot` out of bucket `b`; an emptied bucket leaves the bucket list. */
   private outOfBucket(b: number, slot: number): void {
-    const p = this.prev[slot] as number;
-    const n = this.next[slot] as number;
-    if (p >= 0) this.next[p] = n;
+    const link = this.link;
+    const p = link[2 * slot] as number;
+    const n = link[2 * slot + 1] as number;
+    if (p >= 0) link[2 * p + 1] = n;
     else this.bHead[b] = n;
-    if (n >= 0) this.prev[n] = p;
+    if (n >= 0) link[2 * n] = p;
     else this.bTail[b] = p;
     if ((this.bHead[b] as number) >= 0) return;
     const bp = this.bPrev[b] as number;

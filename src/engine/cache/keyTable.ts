@@ -1,24 +1,21 @@
 /**
- * An open-addressing hash table from non-negative integer keys to slot numbers, in typed
- * arrays: linear probing, Fibonacci hashing, at most half full, and backward-shift deletion
- * (no tombstones, so a long run of inserts and deletes never slows it down). O(1) expected
- * per operation and no allocation after construction. The keys themselves live with the
- * caller (`keyOf(slot)`), which saves a second array.
+ * An open-addressing hash table from non-negative integer keys to slot numbers, in one typed
+ * array of (key, slot + 1) pairs: linear probing, Fibonacci hashing, at most half full, and
+ * backward-shift deletion (no tombstones, so a long run of inserts and deletes never slows it
+ * down). A look-up touches one pair — usually one cache line — which matters when the table
+ * is larger than the processor's caches. O(1) expected per operation; no allocation after
+ * construction.
  */
 export class KeyTable {
-  /** slot + 1 per position; 0 = empty. */
+  /** Pairs: [2i] = key, [2i + 1] = slot + 1 (0 = empty). */
   private readonly table: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
 
-  constructor(
-    capacity: number,
-    /** The key stored in a slot (the cache's own array). */
-    private readonly keys: Int32Array,
-  ) {
+  constructor(capacity: number) {
     let bits = 4;
     while (1 << bits < 2 * capacity) bits++;
-    this.table = new Int32Array(1 << bits);
+    this.table = new Int32Array(2 << bits);
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
   }
@@ -30,46 +27,46 @@ export class KeyTable {
   /** The slot holding `key`, or -1. */
   get(key: number): number {
     const table = this.table;
-    const keys = this.keys;
     const mask = this.mask;
     for (let i = this.home(key); ; i = (i + 1) & mask) {
-      const s = table[i] as number;
+      const s = table[2 * i + 1] as number;
       if (s === 0) return -1;
-      if (keys[s - 1] === key) return s - 1;
+      if (table[2 * i] === key) return s - 1;
     }
   }
 
-  /** Record that `slot` holds `keys[slot]`, which must not be in the table yet. */
-  add(slot: number): void {
+  /** Record that `slot` holds `key`, which must not be in the table yet. */
+  add(key: number, slot: number): void {
     const table = this.table;
     const mask = this.mask;
-    let i = this.home(this.keys[slot] as number);
-    while (table[i] !== 0) i = (i + 1) & mask;
-    table[i] = slot + 1;
+    let i = this.home(key);
+    while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
+    table[2 * i] = key;
+    table[2 * i + 1] = slot + 1;
   }
 
-  /** Forget `slot` (which holds `keys[slot]`). */
-  remove(slot: number): void {
+  /** Forget `key` (which must be in the table). */
+  remove(key: number): void {
     const table = this.table;
     const mask = this.mask;
-    const keys = this.keys;
-    let i = this.home(keys[slot] as number);
-    while (table[i] !== slot + 1) i = (i + 1) & mask;
+    let i = this.home(key);
+    while (table[2 * i] !== key || table[2 * i + 1] === 0) i = (i + 1) & mask;
     // Backward shift: pull later entries of the probe run into the hole when their home
     // position allows it, so every remaining key stays reachable from its home.
     let j = i;
     for (;;) {
       j = (j + 1) & mask;
-      const s = table[j] as number;
+      const s = table[2 * j + 1] as number;
       if (s === 0) break;
-      const k = this.home(keys[s - 1] as number);
+      const k = this.home(table[2 * j] as number);
       const between = i <= j ? i < k && k <= j : i < k || k <= j;
       if (!between) {
-        table[i] = s;
+        table[2 * i] = table[2 * j] as number;
+        table[2 * i + 1] = s;
         i = j;
       }
     }
-    table[i] = 0;
+    table[2 * i + 1] = 0;
   }
 
   clear(): void {
