@@ -43,7 +43,7 @@ export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
   const s = ctx.scenario;
   switch (check.kind) {
     case 'nodes':
-      return doc(inRange(matchNodes(s, check.match).length, check.min ?? 1, check.max));
+      return doc(inRange(matchNodes(s, check.match).length, minOf(check), check.max));
     case 'config': {
       const nodes = matchNodes(s, check.match);
       // "every" over no nodes holds (nothing breaks the rule); "some" over no nodes does not.
@@ -72,7 +72,7 @@ export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
           (check.action === undefined || e.action === check.action) &&
           (check.node === undefined || e.node === check.node),
       ).length;
-      return doc(inRange(n, check.min ?? 1, check.max));
+      return doc(inRange(n, minOf(check), check.max));
     }
     case 'ran':
       return ctx.run ? doc(ctx.run.seconds >= check.seconds) : pending();
@@ -130,6 +130,11 @@ export function conditionHolds(condition: Condition, report: Report): boolean {
 
 const doc = (met: boolean): CheckOutcome => ({ met, needsRun: false });
 const pending = (): CheckOutcome => ({ met: false, needsRun: true });
+
+/** With no bounds given, a count means "at least one". */
+function minOf(c: { min?: number | undefined; max?: number | undefined }): number {
+  return c.min ?? (c.max === undefined ? 1 : 0);
+}
 
 function inRange(n: number, min: number, max: number | undefined): boolean {
   return n >= min && (max === undefined || n <= max);

@@ -118,7 +118,7 @@ const count = z.int().min(0).max(1_000_000);
 const range = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
 
 export type Check =
-  /** How many nodes match (default: at least one). */
+  /** How many nodes match (with neither min nor max: at least one). */
   | { kind: 'nodes'; match: Selector; min?: number | undefined; max?: number | undefined }
   /** A config field (dotted path) of the matching nodes: some (default; none match = not met) or every one (none match = met). */
   | {
@@ -140,7 +140,7 @@ export type Check =
       max?: number | undefined;
       latencyMs?: { min?: number | undefined; max?: number | undefined } | undefined;
     }
-  /** Scheduled events in the document (default: at least one). */
+  /** Scheduled events in the document (with neither min nor max: at least one). */
   | {
       kind: 'events';
       action?: (typeof eventActions)[number] | undefined;

@@ -289,10 +289,14 @@ function explain(issue: z.core.$ZodIssue, doc: Record<string, unknown>): string 
         ? `missing (expected ${noun(issue.expected)})`
         : `expected ${noun(issue.expected)}, got ${describeValue(got)}`;
     case 'invalid_union': {
-      const kind = (got as { kind?: unknown } | undefined)?.kind;
-      if (issue.path.length > 0 && typeof got === 'object' && got !== null && 'kind' in got)
-        return `unknown check kind ${describeValue(kind)}; expected one of "nodes", "config", "edges", "events", "ran", "fault", "result", "all", "any", "not"`;
-      return `expected ${issue.path.at(-1) === 'fields' ? '"traffic" or a list of field names' : 'one of the allowed forms'}, got ${describeValue(got)}`;
+      const kinds = '"nodes", "config", "edges", "events", "ran", "fault", "result", "all", "any", "not"';
+      if (issue.path.at(-1) === 'kind')
+        return got === undefined
+          ? `a check needs a "kind": one of ${kinds}`
+          : `unknown check kind ${describeValue(got)}; expected one of ${kinds}`;
+      if (issue.path.at(-2) === 'locked')
+        return `expected a node id, or {"node": id, "fields": [field names] or "traffic"}, got ${describeValue(got)}`;
+      return `expected one of the allowed forms, got ${describeValue(got)}`;
     }
     case 'too_small':
       return issue.origin === 'array'
