@@ -22,23 +22,31 @@ const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
 const scale = quick ? 0.2 : 1;
 
+/** JS heap plus typed-array storage (caches and the event heap live in ArrayBuffers). */
 function heapMB(): number {
-  return process.memoryUsage().heapUsed / 2 ** 20;
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
 }
 
 /** Aggregate hit ratio of the caches in the last run (for the cache-heavy row). */
 let lastHitRatio: number | null = null;
+/** Memory after the first 10-second slice and at the end of the last run (flatness). */
+let lastMemory = { firstSliceMB: 0, endMB: 0 };
 
 function runScenario(name: string, input: ReturnType<typeof balancedServers>): Row {
   const sim = new Simulation(restoreOrThrow(input));
   let peak = heapMB();
   const t0 = performance.now();
   // Advance in 10-second slices so peak memory can be sampled along the way.
+  let firstSliceMB = 0;
   for (let t = 10_000; ; t += 10_000) {
     sim.runUntil(t);
-    peak = Math.max(peak, heapMB());
+    const mb = heapMB();
+    if (t === 10_000) firstSliceMB = mb;
+    peak = Math.max(peak, mb);
     if (sim.finished) break;
   }
+  lastMemory = { firstSliceMB, endMB: heapMB() };
   const wallMs = performance.now() - t0;
   const r = sim.report();
   let hits = 0;
@@ -87,6 +95,7 @@ rows.push(runScenario('100 servers, 10,000 req/s', balancedServers(100, 100, Mat
 rows.push(runScenario('1,000 servers, 100,000 req/s', balancedServers(1000, 100, Math.round(40 * scale))));
 rows.push(runScenario('cache-heavy, 100,000 req/s', cacheHeavy(Math.round(40 * scale))));
 const cacheHitRatio = lastHitRatio;
+const cacheMemory = lastMemory;
 
 // Memory must stay flat over an hour of simulated time: compare the heap after 10 and 60 minutes.
 const flat = (() => {
@@ -102,12 +111,12 @@ const flat = (() => {
 
 const yardstick = rows[0] as Row;
 if (json) {
-  console.log(JSON.stringify({ rows, memoryOverAnHour: flat, cacheHitRatio }, null, 2));
+  console.log(JSON.stringify({ rows, memoryOverAnHour: flat, cacheHitRatio, cacheMemory }, null, 2));
 } else {
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   console.log('\nScaleLab engine benchmark (simulated requests per wall-clock second)\n');
   console.log(
-    `${'scenario'.padEnd(34)}${'requests'.padStart(12)}${'req/s'.padStart(14)}${'events/s'.padStart(14)}${'vs bare'.padStart(9)}${'peak heap'.padStart(11)}`,
+    `${'scenario'.padEnd(34)}${'requests'.padStart(12)}${'req/s'.padStart(14)}${'events/s'.padStart(14)}${'vs bare'.padStart(9)}${'peak mem'.padStart(11)}`,
   );
   for (const r of rows)
     console.log(
@@ -117,7 +126,7 @@ if (json) {
     `\nMemory over an hour of simulated time (10 servers, 1,000 req/s, ${fmt(flat.requests)} requests): heap ${flat.at10MinMB.toFixed(1)} MB at 10 min, ${flat.at60MinMB.toFixed(1)} MB at 60 min${globalThis.gc ? '' : ' (run node with --expose-gc for exact figures)'}.`,
   );
   console.log(
-    `Cache-heavy: 1,000,000 keys, Zipf 1.0, 50 servers, 4 LRU caches of 100,000 items (hit ratio ${cacheHitRatio === null ? '—' : `${(100 * cacheHitRatio).toFixed(1)}%`}), a database for the misses.`,
+    `Cache-heavy: 1,000,000 keys, Zipf 1.0, 50 servers, 4 LRU caches of 100,000 items (hit ratio ${cacheHitRatio === null ? '—' : `${(100 * cacheHitRatio).toFixed(1)}%`}), a database for the misses. Memory ${cacheMemory.firstSliceMB.toFixed(0)} MB after 10 s, ${cacheMemory.endMB.toFixed(0)} MB at the end.`,
   );
   console.log(
     'Targets: ≥ 2,500,000 req/s at every size and ≥ 40% of the bare loop; cache-heavy ≥ 1,000,000 req/s.',
