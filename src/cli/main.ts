@@ -1,3 +1,5 @@
+import { grade } from './commands/grade.ts';
+import { lessonsCommand } from './commands/lessons.ts';
 import { share } from './commands/share.ts';
 import { simulate } from './commands/simulate.ts';
 import { validate } from './commands/validate.ts';
@@ -11,12 +13,20 @@ Commands:
   simulate FILE|LINK [--seed N] [--duration S] [--json]   run a scenario and print its report
   share FILE                                             print the scenario's share link (#s1.…)
   validate FILE|LINK                                     check a scenario and say what is wrong
+  lessons [--json] [--check [ID…]]                       list the built-in lessons, or check them all
+  grade EXERCISE ATTEMPT [--json]                        grade a design against an exercise (#x1.…)
 
 FILE may be - for standard input; LINK is a share link fragment or a URL ending in one.
 
 Run "scalelab COMMAND --help" for a command's options.`;
 
-const commands: Record<string, (argv: string[], io: Io) => number> = { simulate, share, validate };
+const commands: Record<string, (argv: string[], io: Io) => number> = {
+  simulate,
+  share,
+  validate,
+  lessons: lessonsCommand,
+  grade,
+};
 
 /** Entry point; returns the exit code. Never throws: every error becomes a message. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -110,7 +110,7 @@ export function decodeWorkshopLink(link: string): WorkshopLinkResult {
 
 /** Which kind of ScaleLab link a string carries, if any: "s" scenario, "x" exercise, "w" workshop. */
 export function linkKind(text: string): 's' | 'x' | 'w' | null {
-  const m = /#([sxw])\d+\.[A-Za-z0-9_-]*\s*$/.exec(text.trim());
+  const m = /#([sxw])\d+\.\S*$/.exec(text.trim());
   return m ? (m[1] as 's' | 'x' | 'w') : null;
 }
 
