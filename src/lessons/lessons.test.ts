@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { checkNeedsRun, evaluateCheck, snapshotOf } from '../exercises/index.ts';
-import { restoreScenario } from '../scenario/restore.ts';
+import { smallScenario, twoServers } from '../exercises/testing.ts';
+import { restoreOrThrow, restoreScenario } from '../scenario/restore.ts';
 import {
   checkLesson,
   getLesson,
   type LessonCheck,
+  lessonErrors,
   lessonProgress,
   lessons,
   syllabusStatus,
 } from './index.ts';
+import { defineLesson, type LessonSource } from './schema.ts';
 
 // Every lesson's contract, run through the engine with the lessons' own seeds: the start does
 // not meet the goal, the reference solution does, and every number the text quotes is what
@@ -25,6 +28,10 @@ const checked = (id: string): LessonCheck => {
 };
 
 describe('the course', () => {
+  it('builds every lesson', () => {
+    expect(lessonErrors).toEqual([]);
+  });
+
   it('has unique ids and numbers in order', () => {
     expect(new Set(lessons.map((l) => l.id)).size).toBe(lessons.length);
     expect(lessons.map((l) => l.number)).toEqual(lessons.map((_, i) => i + 1));
@@ -84,5 +91,80 @@ describe.each(lessons.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
   it('has a start and a solution that are plain scenario documents', () => {
     expect(restoreScenario(JSON.parse(JSON.stringify(lesson.exercise.start))).ok).toBe(true);
     expect(restoreScenario(JSON.parse(JSON.stringify(lesson.solution))).ok).toBe(true);
+  });
+});
+
+describe('the lesson machinery', () => {
+  const source = (overrides: Partial<LessonSource> = {}): LessonSource => ({
+    id: 'tiny',
+    topic: 'horizontal-scaling',
+    title: 'Tiny',
+    summary: 'A tiny lesson.',
+    why: 'Because.',
+    try: 'Add a server.',
+    notice: 'Latency.',
+    chart: 'latency',
+    steps: [
+      { id: 'run', do: 'Run it.', done: 'Ran.', check: { kind: 'ran', seconds: 5 } },
+      {
+        id: 'add',
+        do: 'Add a server.',
+        done: 'Added.',
+        check: { kind: 'nodes', match: { type: 'server', from: 'lb' }, min: 2 },
+      },
+    ],
+    goal: { brief: 'p99 under 100 ms.', conditions: [{ metric: 'p99', max: 100 }] },
+    hints: ['Two servers.'],
+    takeaway: 'More is more.',
+    facts: [{ of: 'start', says: 'p99 is tiny', condition: { metric: 'p99', max: 1 } }],
+    start: smallScenario(),
+    solution: twoServers(),
+    ...overrides,
+  });
+
+  it('checkLesson reports a start that passes, a solution that fails and a false fact', () => {
+    const c = checkLesson(defineLesson(1, source({ start: twoServers(), solution: smallScenario() })));
+    expect(c.ok).toBe(false);
+    expect(c.problems[0]).toBe('the start scenario already meets the goal');
+    expect(c.problems[1]).toMatch(/^the solution misses: p99 latency ≤ 100 ms \(/);
+    expect(c.problems[2]).toMatch(/^the text says "p99 is tiny" of the start, but the engine measures/);
+  });
+
+  it('defineLesson refuses a lesson with a bad goal, solution or variant', () => {
+    expect(() =>
+      defineLesson(1, source({ goal: { brief: 'x', conditions: [{ metric: 'p98', max: 1 }] } })),
+    ).toThrow(/Lesson tiny: goal\.conditions\.0\.metric: unknown metric "p98"/);
+    expect(() =>
+      defineLesson(1, source({ solution: { type: 'scalelab-scenario', version: 1, nodes: 5 } })),
+    ).toThrow(/Lesson tiny, solution:/);
+    expect(() =>
+      defineLesson(
+        1,
+        source({ variants: { v: { from: 'start', set: [{ node: 'nope', path: 'workers', value: 2 }] } } }),
+      ),
+    ).toThrow(/variant v: no node "nope"/);
+    expect(() =>
+      defineLesson(1, source({ facts: [{ of: 'ghost', says: 'x', condition: { metric: 'p99', max: 1 } }] })),
+    ).toThrow(/"ghost", which is not a variant/);
+  });
+
+  it('lessonProgress notices what was done, keeps done steps done, and points at the next one', () => {
+    const lesson = defineLesson(1, source());
+    const start = lesson.exercise.start;
+    const fresh = lessonProgress(lesson, { scenario: start });
+    expect(fresh).toMatchObject({ current: 0, lastDone: null, allDone: false });
+    expect(fresh.steps[0]).toEqual({ id: 'run', done: false, waitingForRun: true });
+
+    const ran = lessonProgress(lesson, { scenario: start, run: { seconds: 6, faults: [] } });
+    expect(ran.current).toBe(1);
+    expect(ran.lastDone?.id).toBe('run');
+
+    const fixed = restoreOrThrow(twoServers());
+    // The learner added the server before running: the later step is done, the first is still current.
+    expect(lessonProgress(lesson, { scenario: fixed }).steps.map((s) => s.done)).toEqual([false, true]);
+    // Once done, a step stays done even if the document changes back.
+    const sticky = lessonProgress(lesson, { scenario: start }, new Set(['run', 'add']));
+    expect(sticky).toMatchObject({ current: null, allDone: true });
+    expect(sticky.lastDone?.id).toBe('add');
   });
 });

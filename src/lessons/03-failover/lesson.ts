@@ -36,7 +36,7 @@ export default {
     {
       id: 'threshold',
       do: 'Take a server out after 2 failed probes instead of 3.',
-      done: 'Fewer probes to wait for. Too few, and one lost probe would take a healthy server out.',
+      done: 'Fewer probes to wait for. (On a real network a probe is lost now and then: with too few, a healthy server would be taken out by mistake.)',
       check: { kind: 'config', match: { id: 'lb' }, path: 'healthCheck.unhealthyThreshold', max: 2 },
       hint: 'The field is “Down after” in the balancer’s health checks.',
     },

@@ -11,7 +11,7 @@ export default {
   why: 'A cache holds copies, and a copy goes out of date when the data changes. There are three ways to handle writes: do nothing and let entries expire after a time to live (TTL), delete the cached key after each write (invalidate), or store the new value in the cache too (write-through). Each trades stale reads against database load.',
   try: 'Run the start: one request in ten is a write, and the cache is never told. Try a 1 s time to live on `cache`; then set its “On writes” to invalidate, and to write-through.',
   notice:
-    'The run’s summary counts stale reads: answers from the cache that the database had already changed. Compare them with the hit ratio chart and with `db` on the utilisation chart.',
+    'The results count stale reads: answers from the cache that the database had already changed. Compare them with the hit ratio chart and with `db` on the utilisation chart.',
   chart: 'hitRatio',
   steps: [
     {
@@ -55,7 +55,7 @@ export default {
     'The cache’s “On writes” setting: invalidate deletes the key, write-through stores the new value.',
   ],
   takeaway:
-    'Cached data must be kept honest on writes. Invalidate is simple and safe; write-through also keeps the hit ratio; a TTL alone trades staleness for misses and never gets both.',
+    'Cached data must be kept honest on writes. Invalidate is simple and safe; write-through also keeps the hit ratio; a TTL alone only trades staleness for misses.',
   facts: [
     {
       of: 'start',

@@ -60,7 +60,7 @@ export default {
     'A pool finishes workers ÷ job time jobs per second: it must keep up with 90 jobs/s.',
   ],
   takeaway:
-    'Offline processing keeps slow work off the request path: latency stays low whatever the job costs, and the worker pool is sized for the job rate on its own. Too few workers never hurt the users, only the backlog.',
+    'Offline processing keeps slow work off the request path: latency stays low whatever the job costs, and the worker pool is sized for the job rate on its own. Too few workers do not slow the users down, only the jobs, until the queue is full.',
   facts: [
     { of: 'start', says: 'users wait over a second', condition: { metric: 'p99', min: 1000 } },
     { of: 'solution', says: 'with a queue, p99 under 100 ms', condition: { metric: 'p99', max: 100 } },

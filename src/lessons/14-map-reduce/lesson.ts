@@ -25,13 +25,13 @@ export default {
   why: 'Analytics read huge amounts of data. Run on the primary database, they hold its connections and the users wait. A map-reduce cluster splits the job instead: map tasks on many machines at once, a shuffle of their output over the network, then reducers. More machines make the map phase shorter, but not the shuffle, and every phase waits for its slowest task.',
   try: 'Run the start: at 5 s, 20 heavy queries of about 20 s take the database’s 16 connections. Then point `analytics` at `cluster` instead, and give the cluster more workers.',
   notice:
-    'On the latency chart, users wait for most of the first minute while the queries hold the connections. On the cluster, the results list each job’s map, shuffle and reduce times.',
+    'On the latency chart, at 5 s nothing is answered for a few seconds: every connection is held by an analytics query. On the cluster, the results list each job’s map, shuffle and reduce times.',
   chart: 'latency',
   steps: [
     {
       id: 'run-start',
-      do: 'Run the start and watch the latency chart in the first minute.',
-      done: 'Twenty 20-second queries on 16 connections: user reads wait behind them until they finish.',
+      do: 'Run the start and watch the latency chart around 5 s.',
+      done: 'Twenty 20-second queries on 16 connections: user reads queue behind them until some of the queries finish and free a connection.',
       check: { kind: 'ran', seconds: 60 },
       chart: 'latency',
     },
