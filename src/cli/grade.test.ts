@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeExerciseLink, encodeWorkshopLink, exerciseOrThrow } from '../exercises/index.ts';
 import { smallExercise, smallScenario, twoServers } from '../exercises/testing.ts';
@@ -137,5 +138,29 @@ describe('scalelab grade', () => {
       expect(r.err, argv.join(' ')).toMatch(message);
       expect(r.err).not.toMatch(/Internal error/);
     }
+  });
+});
+
+describe('docs/lessons.md', () => {
+  it('its example exercise fails its start and passes its example attempt', async () => {
+    const doc = readFileSync(new URL('../../docs/lessons.md', import.meta.url), 'utf8');
+    const block = (name: string) => {
+      const m = new RegExp(`<!-- example: ${name} -->\\s*\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(doc);
+      if (!m) throw new Error(`no "${name}" example in docs/lessons.md`);
+      return m[1] as string;
+    };
+    const exercise = block('exercise');
+    const start = JSON.stringify((JSON.parse(exercise) as { start: unknown }).start);
+    const docs = { 'ex.json': exercise, 'start.json': start, 'attempt.json': block('attempt') };
+    const failed = await grade(['ex.json', 'start.json', '--json'], docs);
+    expect(failed.code).toBe(1);
+    const v = JSON.parse(failed.out) as { conditions: Array<{ measured: number }> };
+    // The page quotes these: p99 3.8 s and 0.95% errors.
+    expect(v.conditions[0]?.measured).toBeGreaterThan(3500);
+    expect(v.conditions[0]?.measured).toBeLessThan(4100);
+    expect(v.conditions[1]?.measured).toBeCloseTo(0.0095, 3);
+    const passed = await grade(['ex.json', 'attempt.json'], docs);
+    expect(passed.code).toBe(0);
+    expect(passed.out).toMatch(/\$340\/month/);
   });
 });
