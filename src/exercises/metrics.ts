@@ -418,6 +418,18 @@ export const metrics = {
       return { value: records.reduce((a, f) => a + f.failedRequests, 0) };
     },
   },
+  recoveryMs: {
+    label: 'time until requests stopped failing after the fault on',
+    unit: 'ms',
+    better: 'lower',
+    scope: 'fault',
+    hint: 'Failures stop once every caller has routed around the dead node: detection, then retries or a standby taking over.',
+    measure: (r, scope) => {
+      const f = r.faults.find((x) => x.target === scope.node && x.action !== 'spike' && x.action !== 'run');
+      if (!f) return { value: null, why: `nothing failed "${scope.node}" in this run` };
+      return { value: f.timeToRecoverMs ?? 0 };
+    },
+  },
   detectionMs: {
     label: 'time to notice the fault on',
     unit: 'ms',

@@ -81,6 +81,11 @@ export default {
       condition: { metric: 'detectionMs', node: 'web-1', max: 1000 },
     },
     {
+      of: 'solution',
+      says: 'the failures stop within a second',
+      condition: { metric: 'recoveryMs', node: 'web-1', max: 1000 },
+    },
+    {
       of: 'with-retries',
       says: 'one retry hides every failure from users',
       condition: { metric: 'errorRate', max: 0 },

@@ -69,6 +69,7 @@ export default {
     'A software balancer forwards about 40,000 req/s; a hardware one 1,000,000, for $2,500 a month.',
     'A client connected to several balancers picks one per request and retries on another when one fails.',
     'When one balancer dies, can the others still forward 45,000 req/s?',
+    'A standby pair (in the balancer’s settings) takes over after its failover time, but every request fails until it does, and the pair costs twice as much: $5,280 a month for a hardware one here.',
   ],
   takeaway:
     'Several cheap balancers beat one expensive one: they add up in capacity, and with one to spare the loss of any one is invisible. A single balancer, however big, is a single point of failure.',
@@ -89,6 +90,16 @@ export default {
       says: 'with the appliance the design costs $2,780 a month',
       condition: { metric: 'costPerMonth', min: 2780, max: 2780 },
     },
+    {
+      of: 'hardware-pair',
+      says: 'a hardware standby pair costs $5,280 a month',
+      condition: { metric: 'costPerMonth', min: 5280, max: 5280 },
+    },
+    {
+      of: 'hardware-pair',
+      says: 'requests fail until the standby takes over',
+      condition: { metric: 'errorRate', min: 0.05 },
+    },
     { of: 'two-balancers', says: 'two balancers: no errors', condition: { metric: 'errorRate', max: 0.001 } },
     { of: 'two-balancers', says: 'two balancers: p99 jumps', condition: { metric: 'p99', min: 300 } },
     {
@@ -99,6 +110,14 @@ export default {
   ],
   variants: {
     hardware: { from: 'start', set: [{ node: 'lb-1', path: 'profile', value: 'hardware' }] },
+    'hardware-pair': {
+      from: 'start',
+      set: [
+        { node: 'lb-1', path: 'profile', value: 'hardware' },
+        { node: 'lb-1', path: 'standby', value: true },
+        { node: 'lb-1', path: 'failoverMs', value: 500 },
+      ],
+    },
     'two-balancers': { scenario: twoBalancers },
   },
   start,
