@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { restoreOrThrow } from '../scenario/restore.ts';
-import { createExercise, exerciseKey, partOf } from './author.ts';
+import { createExercise, createWorkshop, exerciseKey, partOf } from './author.ts';
 import { evaluate } from './evaluate.ts';
 import { decodeExerciseLink, encodeExerciseLink } from './exerciseLink.ts';
 import { smallScenario, twoServers } from './testing.ts';
@@ -41,6 +41,16 @@ describe('teacher authoring', () => {
       'lock:users',
       'maxCount:server',
     ]);
+  });
+
+  it('puts exercises in a workshop', () => {
+    const a = createExercise({ title: 'A', start: canvas, conditions: [{ metric: 'p99', max: 100 }] });
+    const b = createExercise({ title: 'B', start: canvas, conditions: [{ metric: 'p99', max: 50 }] });
+    if (!a.ok || !b.ok) throw new Error('draft');
+    const w = createWorkshop('Week 2', [a.exercise, b.exercise]);
+    expect(w.ok && w.workshop.exercises.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(createWorkshop('Empty', []).ok).toBe(false);
+    expect(createWorkshop('Twice', [a.exercise, a.exercise]).ok).toBe(false);
   });
 
   it('says what is wrong with a draft', () => {

@@ -8,8 +8,10 @@ import {
   type Exercise,
   type Lock,
   type Rule,
+  WORKSHOP_TYPE,
+  WORKSHOP_VERSION,
 } from './goals.ts';
-import { type ExerciseResult, restoreExercise } from './restore.ts';
+import { type ExerciseResult, restoreExercise, restoreWorkshop, type WorkshopResult } from './restore.ts';
 
 /**
  * Teacher authoring, the pure part: "Create exercise" from a canvas. The UI collects a brief,
@@ -49,6 +51,11 @@ export function createExercise(draft: ExerciseDraft): ExerciseResult {
     goal: { conditions: draft.conditions, constraints: draft.constraints ?? {} },
     hints: draft.hints ?? [],
   });
+}
+
+/** A workshop: exercises in the order students meet them (validated, never throws). */
+export function createWorkshop(title: string, exercises: Exercise[], description = ''): WorkshopResult {
+  return restoreWorkshop({ type: WORKSHOP_TYPE, version: WORKSHOP_VERSION, title, description, exercises });
 }
 
 /**

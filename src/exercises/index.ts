@@ -6,9 +6,9 @@
  *   evaluate(exercise, attemptScenario)       → Verdict { passed, conditions, constraints, notes }
  *   encodeExerciseLink / decodeExerciseLink   → #x1.… links (workshops: #w1.…)
  *   evaluateCheck(check, { scenario, run })   → guided steps and design rules
- *   createExercise(draft), partOf(canvas, ids) → teacher authoring; exerciseKey → saved progress
+ *   createExercise(draft), createWorkshop, partOf(canvas, ids) → teacher authoring; exerciseKey → saved progress
  */
-export { createExercise, type ExerciseDraft, exerciseKey, partOf } from './author.ts';
+export { createExercise, createWorkshop, type ExerciseDraft, exerciseKey, partOf } from './author.ts';
 export {
   type CheckContext,
   type CheckOutcome,
