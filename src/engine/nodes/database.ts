@@ -125,7 +125,8 @@ export class DatabaseModel extends NodeModel {
       (this.stations[station] as Station).arrive(call, work * this.speed);
       return;
     }
-    let mean = isRead ? c.readTimeMs : c.writeTimeMs;
+    // Storage speed applies to work that touches the disk; a row-cache hit is served from memory.
+    let mean = (isRead ? c.readTimeMs : c.writeTimeMs) * this.speed;
     const rows = this.rowCaches[station];
     call.aux = 0;
     if (isRead && rows !== undefined) {
@@ -137,7 +138,7 @@ export class DatabaseModel extends NodeModel {
         call.aux = 1;
       } else this.rowMisses++;
     }
-    (this.stations[station] as Station).arrive(call, mean * this.speed);
+    (this.stations[station] as Station).arrive(call, mean);
   }
 
   override onServiceDone(call: Call): void {
