@@ -1,44 +1,71 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useCallback, useRef } from 'react';
 import { Canvas } from '../editor/canvas/Canvas.tsx';
 import { CommandButton } from '../editor/commands/CommandButton.tsx';
 import { CanvasElementContext, useCommandContext } from '../editor/commands/context.ts';
 import { Toolbar } from '../editor/commands/Toolbar.tsx';
 import { useShortcuts } from '../editor/commands/useShortcuts.ts';
+import { nodeIndex } from '../editor/document/graph.ts';
 import { Inspector } from '../editor/inspector/Inspector.tsx';
 import { NoticeRegion } from '../editor/notices/NoticeRegion.tsx';
 import { Palette } from '../editor/palette/Palette.tsx';
-import { EditorStoreProvider, useEditor } from '../editor/store/context.tsx';
+import { EditorStoreProvider, useEditor, useEditorStore } from '../editor/store/context.tsx';
 import type { EditorStore } from '../editor/store/editorStore.ts';
+import { FaultMenu } from '../run/ui/FaultMenu.tsx';
+import { RunProvider } from '../run/ui/RunContext.tsx';
+import { RunControls } from '../run/ui/RunControls.tsx';
+import { RunErrorBanner } from '../run/ui/RunErrorBanner.tsx';
+import type { ScenarioEvent } from '../scenario/index.ts';
 import { LogoMark } from '../ui/icons.tsx';
 import { TooltipLayer } from '../ui/TooltipLayer.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 
 const HelpDialog = lazy(() => import('../editor/help/HelpDialog.tsx'));
 
-/** Providers only: the store for this editor, React Flow's, and the canvas element. */
+/** Providers only: the store for this editor, its live run, React Flow's, and the canvas element. */
 export function App({ store }: { store: EditorStore }) {
   const canvas = useRef<HTMLDivElement>(null);
+  const keepEvent = useCallback(
+    (event: ScenarioEvent) => {
+      const s = store.getState();
+      const r = s.addEvent(event);
+      s.notify(
+        r.ok
+          ? `Kept in the scenario: ${event.action} at ${event.at.toFixed(1)} s. A shared link replays it.`
+          : r.reason,
+        r.ok ? 'success' : 'warning',
+      );
+    },
+    [store],
+  );
+  const notify = useCallback(
+    (message: string, tone: 'info' | 'warning') => store.getState().notify(message, tone),
+    [store],
+  );
   return (
     <EditorStoreProvider store={store}>
-      <ReactFlowProvider>
-        <CanvasElementContext.Provider value={canvas}>
-          <Shell />
-        </CanvasElementContext.Provider>
-      </ReactFlowProvider>
+      <RunProvider documents={store} keepEvent={keepEvent} notify={notify}>
+        <ReactFlowProvider>
+          <CanvasElementContext.Provider value={canvas}>
+            <Shell />
+          </CanvasElementContext.Provider>
+        </ReactFlowProvider>
+      </RunProvider>
     </EditorStoreProvider>
   );
 }
 
 /**
- * The page layout. Reserved places: `sl-run-slot` in the header for the run toolbar
- * (Run/Pause/Step/Reset), and the folded Results region under the canvas for live charts.
+ * The page layout: the run toolbar in the header's run slot, the Results region (charts, Why,
+ * experiments) under the canvas.
  */
 function Shell() {
   const ctx = useCommandContext();
   useShortcuts(ctx);
   const helpOpen = useEditor((s) => s.helpOpen);
   const title = useEditor((s) => s.doc.title);
+  const store = useEditorStore();
+  const typeOf = useCallback((id: string) => nodeIndex(store.getState().doc.nodes).get(id)?.type, [store]);
   return (
     <div className="sl-app">
       <header className="sl-header">
@@ -49,7 +76,9 @@ function Shell() {
         <h1 className="sl-header__title" title={title}>
           {title}
         </h1>
-        <div className="sl-run-slot" data-slot="run-toolbar" />
+        <div className="sl-run-slot" data-slot="run-toolbar">
+          <RunControls />
+        </div>
         <Toolbar ctx={ctx} />
         <CommandButton id="help" ctx={ctx} />
       </header>
@@ -57,6 +86,7 @@ function Shell() {
       <main className="sl-main">
         <Canvas ctx={ctx} />
         <NoticeRegion />
+        <RunErrorBanner />
       </main>
       <ResultsPanel />
       <Inspector />
@@ -65,6 +95,7 @@ function Shell() {
           <HelpDialog />
         </Suspense>
       )}
+      <FaultMenu typeOf={typeOf} />
       <TooltipLayer />
     </div>
   );

@@ -1,13 +1,24 @@
+import { useReactFlow } from '@xyflow/react';
 import { useEditor, useEditorStore } from '../editor/store/context.tsx';
+import { RunResults } from '../run/ui/RunResults.tsx';
+import { useOpenOnFirstRun } from '../run/ui/useOpenOnFirstRun.ts';
 import { ChartIcon, ChevronDownIcon, ChevronUpIcon } from '../ui/icons.tsx';
 
 /**
- * The reserved place for the live charts of a run (latency, throughput, errors, utilisation).
- * They arrive with the simulator's run store; until then the region says so and stays folded.
+ * The results of a run: live charts, the Why panel and experiments (src/run/ui/RunResults.tsx).
+ * Folded until the first Run, which opens it.
  */
 export function ResultsPanel() {
   const store = useEditorStore();
   const open = useEditor((s) => s.resultsOpen);
+  const flow = useReactFlow();
+  // The first Run unfolds the results; the canvas gets shorter, so fit the system in it again.
+  useOpenOnFirstRun(() => {
+    if (store.getState().resultsOpen) return;
+    store.getState().setResultsOpen(true);
+    // After React Flow has measured its smaller pane (its resize observer runs after layout).
+    setTimeout(() => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.25 }), 120);
+  });
   return (
     <section className={`sl-results${open ? ' is-open' : ''}`} aria-labelledby="sl-results-title">
       <button
@@ -22,10 +33,7 @@ export function ResultsPanel() {
         {open ? <ChevronDownIcon size={18} /> : <ChevronUpIcon size={18} />}
       </button>
       <div id="sl-results-body" className="sl-results__body" hidden={!open}>
-        <p className="sl-muted">
-          Live charts of a run — latency, throughput, errors, utilisation — will appear here once the
-          simulator can run this scenario.
-        </p>
+        <RunResults onShowNode={(id) => store.getState().select([id])} />
       </div>
     </section>
   );

@@ -33,11 +33,13 @@ export default function ChartsPanel() {
   );
   const status = useRun((s) => s.status);
   const allMarkers = useRun((s) => s.markers);
+  // The clock matters to the window only when paused (a fault or an edit after the last row).
+  const pausedAt = useRun((s) => (s.status === 'running' ? 0 : s.clockMs / 1000));
   const [seconds, setSeconds] = useState<number>(60);
 
   const data = useMemo(() => {
     void version; // the series is mutable: its version is what changes
-    const w = chartWindow(series, status, seconds);
+    const w = chartWindow(series, status, seconds, pausedAt);
     const causes = activeCauses(series, w);
     const utilIds = topNodes(series, w, 'util', 6);
     const queueIds = topNodes(series, w, 'queue', 6, 0);
@@ -56,7 +58,7 @@ export default function ChartsPanel() {
       hasCache: [...series.nodes.values()].some((n) => n.type === 'cache' || n.type === 'cdn'),
       empty: series.length === 0,
     };
-  }, [version, series, status, seconds, allMarkers]);
+  }, [version, series, status, seconds, allMarkers, pausedAt]);
 
   return (
     <div className="sl-charts">

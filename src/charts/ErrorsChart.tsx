@@ -27,7 +27,7 @@ export function ErrorsChart({
       <AreaChart data={rows} margin={CHART_MARGIN} responsive style={{ width: '100%', height: '100%' }}>
         {grid()}
         {timeAxis(w)}
-        {valueAxis()}
+        {valueAxis(causes.length === 0 ? { domain: [0, 1] } : {})}
         {tooltip('/s')}
         {causes.map((c) => (
           <Area

@@ -10,7 +10,7 @@ export function LatencyChart({ rows, w, markers }: { rows: Row[]; w: ChartWindow
   return (
     <ChartCard
       title="Latency"
-      unit="ms · p50 p95 p99"
+      unit="ms, p50 p95 p99"
       summary={lastValues(rows, ['p50', 'p95', 'p99'], ' ms')}
     >
       <LineChart data={rows} margin={CHART_MARGIN} responsive style={{ width: '100%', height: '100%' }}>

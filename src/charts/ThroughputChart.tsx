@@ -20,7 +20,7 @@ export function ThroughputChart({
   return (
     <ChartCard
       title="Throughput"
-      unit="requests/s · answered + failed"
+      unit="req/s, answered + failed"
       summary={lastValues(rows, ['answered', ...causes], '/s')}
     >
       <AreaChart data={rows} margin={CHART_MARGIN} responsive style={{ width: '100%', height: '100%' }}>

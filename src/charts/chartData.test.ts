@@ -96,7 +96,7 @@ describe('chart data', () => {
     ];
     expect(markersIn(ms, { t0: 10, t1: 60, whole: false }).map((m) => m.label)).toEqual(['web-1 back']);
     const rows = latencyRows(filled(3), { t0: 0, t1: 3, whole: true });
-    expect(lastValues(rows, ['p50', 'p99'], ' ms')).toBe('At 3 s: p50 10.0 ms, p99 3.00 ms.');
+    expect(lastValues(rows, ['p50', 'p99'], ' ms')).toBe('At 3 s: p50 10 ms, p99 3 ms.');
     expect(lastValues([], ['p50'], ' ms')).toBe('No data yet.');
   });
 });

@@ -18,9 +18,12 @@ export interface ChartWindow {
 export const WINDOW_CHOICES = [30, 60, 120, 300] as const;
 export const MAX_POINTS = 240;
 
-/** The last `seconds` while running; the whole run when paused or finished. */
-export function chartWindow(series: Series, status: RunStatus, seconds: number): ChartWindow {
-  const t1 = series.lastT;
+/**
+ * The last `seconds` while running; the whole run when paused or finished. `nowS` is the clock:
+ * a fault or an edit made after the last whole second is still inside the window.
+ */
+export function chartWindow(series: Series, status: RunStatus, seconds: number, nowS = 0): ChartWindow {
+  const t1 = Math.max(series.lastT, nowS);
   if (status === 'running') return { t0: Math.max(0, t1 - seconds), t1: Math.max(t1, seconds), whole: false };
   return { t0: 0, t1: Math.max(t1, 1), whole: true };
 }
@@ -144,6 +147,13 @@ export function markersIn(markers: readonly Marker[], w: ChartWindow): Marker[] 
   return markers.filter((m) => m.t > w.t0 && m.t <= w.t1 + 1e-9);
 }
 
+/** An axis tick: whole numbers from 10 up, two significant digits below ("0.5", "2.5"). */
+export function axisValue(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  if (Math.abs(v) >= 10 || Number.isInteger(v)) return Math.round(v).toLocaleString('en-US');
+  return String(Number(v.toPrecision(2)));
+}
+
 /** A sentence a screen reader can read for a chart: its latest values. */
 export function lastValues(rowsIn: readonly Row[], keys: readonly string[], unit: string): string {
   const last = rowsIn[rowsIn.length - 1];
@@ -156,6 +166,7 @@ export function lastValues(rowsIn: readonly Row[], keys: readonly string[], unit
 
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return '–';
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
   const a = Math.abs(v);
   if (a >= 1000) return Math.round(v).toLocaleString('en-US');
   if (a >= 100) return v.toFixed(0);

@@ -1,6 +1,6 @@
 import { CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Marker } from '../run/frameFormat.ts';
-import { type ChartWindow, formatValue } from './chartData.ts';
+import { axisValue, type ChartWindow, formatValue } from './chartData.ts';
 import { MARKER_COLORS } from './palette.ts';
 
 /** Shared chart furniture. Recharts walks its children by type, so these are plain elements. */
@@ -29,7 +29,7 @@ export function valueAxis(props: { unit?: string; domain?: [number, number | 'au
       key="y"
       width={44}
       tick={AXIS_TICK}
-      tickFormatter={(v: number) => `${formatValue(v)}${props.unit ?? ''}`}
+      tickFormatter={(v: number) => `${axisValue(v)}${props.unit ?? ''}`}
       domain={props.domain ?? [0, 'auto']}
       stroke="var(--sl-border-strong)"
       allowDecimals={false}

@@ -18,6 +18,7 @@ import './experiments.css';
 interface Finished {
   xs: number[];
   xLabel: string;
+  xUnit: string;
   metric: MetricId;
   results: readonly (PointResult | null)[];
   outcome: 'running' | 'done' | 'cancelled';
@@ -75,6 +76,7 @@ export default function ExperimentPanel() {
     const base: Finished = {
       xs,
       xLabel: `${choice.label} (${choice.unit})`,
+      xUnit: choice.unit,
       metric,
       results: jobs.map(() => null),
       outcome: 'running',
@@ -114,98 +116,102 @@ export default function ExperimentPanel() {
 
   return (
     <div className="sl-exp">
-      <form className="sl-exp__form" onSubmit={start} aria-label="Experiment">
-        <label>
-          <span>Vary</span>
-          <select value={choice?.id} onChange={(e) => pick(e.target.value)} disabled={running}>
-            {choices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>From</span>
-          <input
-            type="number"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            disabled={running}
-            step="any"
-          />
-        </label>
-        <label>
-          <span>To</span>
-          <input
-            type="number"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            disabled={running}
-            step="any"
-          />
-        </label>
-        <label>
-          <span>Points</span>
-          <input
-            type="number"
-            min={2}
-            max={24}
-            value={steps}
-            onChange={(e) => setSteps(e.target.value)}
-            disabled={running}
-          />
-        </label>
-        <label>
-          <span>Plot</span>
-          <select value={metric} onChange={(e) => setMetric(e.target.value as MetricId)} disabled={running}>
-            {METRICS.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {running ? (
-          <button type="button" className="sl-button sl-button--label sl-exp__go" onClick={cancel}>
-            Cancel
-          </button>
-        ) : (
-          <button type="submit" className="sl-button sl-button--label sl-exp__go is-primary">
-            Run experiment
-          </button>
+      <div className="sl-exp__side">
+        <form className="sl-exp__form" onSubmit={start} aria-label="Experiment">
+          <label className="sl-exp__wide">
+            <span>Vary</span>
+            <select value={choice?.id} onChange={(e) => pick(e.target.value)} disabled={running}>
+              {choices.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>From</span>
+            <input
+              type="number"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              disabled={running}
+              step="any"
+            />
+          </label>
+          <label>
+            <span>To</span>
+            <input
+              type="number"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              disabled={running}
+              step="any"
+            />
+          </label>
+          <label>
+            <span>Points</span>
+            <input
+              type="number"
+              min={2}
+              max={24}
+              value={steps}
+              onChange={(e) => setSteps(e.target.value)}
+              disabled={running}
+            />
+          </label>
+          <label className="sl-exp__wide">
+            <span>Plot</span>
+            <select value={metric} onChange={(e) => setMetric(e.target.value as MetricId)} disabled={running}>
+              {METRICS.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {running ? (
+            <button type="button" className="sl-button sl-button--label sl-exp__go" onClick={cancel}>
+              Cancel
+            </button>
+          ) : (
+            <button type="submit" className="sl-button sl-button--label sl-exp__go is-primary">
+              Run experiment
+            </button>
+          )}
+        </form>
+        {progress && (
+          <div className="sl-exp__progress">
+            <progress max={progress.total} value={progress.done} aria-label="Experiment progress" />
+            <span>
+              {progress.done} of {progress.total} runs
+              {result?.outcome === 'cancelled' ? ' — cancelled' : ''}
+              {result?.outcome === 'done' ? ` in ${(result.wallMs / 1000).toFixed(1)} s` : ''}
+            </span>
+          </div>
         )}
-      </form>
-      <p className="sl-exp__about">
-        Each point is a full run of “{doc.title}” ({doc.duration} s, seed {doc.seed}) at full speed
-        {result ? `, spread over ${result.workers} worker${result.workers === 1 ? '' : 's'}` : ''}.
-      </p>
-      {progress && (
-        <div className="sl-exp__progress">
-          <progress max={progress.total} value={progress.done} aria-label="Experiment progress" />
-          <span>
-            {progress.done} of {progress.total} runs
-            {result?.outcome === 'cancelled' ? ' — cancelled' : ''}
-            {result?.outcome === 'done' ? ` in ${(result.wallMs / 1000).toFixed(1)} s` : ''}
-          </span>
-        </div>
-      )}
-      {result && (
+        <p className="sl-exp__about">
+          Each point is a full run of “{doc.title}” ({doc.duration} s, seed {doc.seed}) at full speed
+          {result ? `, spread over ${result.workers} worker${result.workers === 1 ? '' : 's'}` : ''}.
+        </p>
+      </div>
+      {result ? (
         <section className="sl-exp__result" aria-labelledby="sl-exp-title">
           <h3 id="sl-exp-title" className="sl-exp__title">
             {m.label} against {result.xLabel.replace(/ \(.*\)$/, '')}
           </h3>
           <div className="sl-exp__plot" aria-hidden="true">
             <div className="sl-exp__fill">
-              <ExperimentPlot points={points} xLabel={result.xLabel} yLabel={`${m.label} (${m.unit})`} />
+              <ExperimentPlot points={points} xLabel={result.xLabel} yLabel={m.unit} />
             </div>
           </div>
           <table className="sl-exp__table" aria-label="Experiment results">
             <thead>
               <tr>
-                <th scope="col">{result.xLabel}</th>
-                <th scope="col">
-                  {m.label} ({m.unit})
+                <th scope="col" title={result.xLabel}>
+                  {result.xUnit}
+                </th>
+                <th scope="col" title={m.label}>
+                  {m.unit}
                 </th>
               </tr>
             </thead>
@@ -224,6 +230,11 @@ export default function ExperimentPanel() {
             </p>
           )}
         </section>
+      ) : (
+        <p className="sl-exp__empty">
+          Choose a setting and a range: each point is a full run, and the plot shows how the result moves with
+          the setting — linear scaling, or the knee where latency takes off.
+        </p>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatValue } from '../charts/chartData.ts';
+import { axisValue, formatValue } from '../charts/chartData.ts';
 import { AXIS_TICK } from '../charts/common.tsx';
 
 export interface PlotPoint {
@@ -29,8 +29,9 @@ export function ExperimentPlot({
         dataKey="x"
         type="number"
         domain={['dataMin', 'dataMax']}
+        {...(points.length <= 12 ? { ticks: points.map((p) => p.x) } : {})}
         tick={AXIS_TICK}
-        tickFormatter={(v: number) => formatValue(v)}
+        tickFormatter={(v: number) => axisValue(v)}
         label={{
           value: xLabel,
           position: 'insideBottom',
@@ -43,7 +44,7 @@ export function ExperimentPlot({
       <YAxis
         width={56}
         tick={AXIS_TICK}
-        tickFormatter={(v: number) => formatValue(v)}
+        tickFormatter={(v: number) => axisValue(v)}
         label={{
           value: yLabel,
           angle: -90,

@@ -95,6 +95,9 @@ export class FrameBuilder {
   // Counters the engine keeps no per-second snapshot of.
   private prevGenerated = 0;
   private prevTimeSum = new Float64Array(0);
+  /** Where each layout position lives in `sim.nodes` / `sim.links` (removed ones are skipped). */
+  private nodeAt: number[] = [];
+  private linkAt: number[] = [];
   private lastTickMs = 0;
 
   get currentLayout(): Layout | null {
@@ -104,14 +107,25 @@ export class FrameBuilder {
   /** A new simulation (load, reset) or a new topology (reconfigure): rows from now use it. */
   setLayout(sim: Simulation, fresh: boolean): Layout {
     this.flush();
+    // An edit while running leaves removed nodes and edges in the engine's arrays, silent.
+    this.nodeAt = [];
+    sim.nodes.forEach((n, i) => {
+      if (!n.removed) this.nodeAt.push(i);
+    });
+    this.linkAt = [];
+    sim.links.forEach((l, i) => {
+      if (!l.removed) this.linkAt.push(i);
+    });
+    const nodes = this.nodeAt.map((i) => sim.nodes[i] as Simulation['nodes'][number]);
+    const links = this.linkAt.map((i) => sim.links[i] as Simulation['links'][number]);
     const layout: Layout = {
       id: this.nextLayoutId++,
-      nodeIds: sim.nodes.map((n) => n.id),
-      nodeTypes: sim.nodes.map((n) => n.kind),
-      capacities: sim.nodes.map((n) => n.capacity()),
-      linkKeys: sim.links.map((l) => linkKey(l.source.id, l.target.id)),
+      nodeIds: nodes.map((n) => n.id),
+      nodeTypes: nodes.map((n) => n.kind),
+      capacities: nodes.map((n) => n.capacity()),
+      linkKeys: links.map((l) => linkKey(l.source.id, l.target.id)),
     };
-    const prevTime = new Float64Array(sim.nodes.length);
+    const prevTime = new Float64Array(nodes.length);
     if (!fresh && this.layout) {
       // Keep the running sums of nodes that survive the change.
       const old = new Map(this.layout.nodeIds.map((id, i) => [id, i]));
@@ -184,7 +198,7 @@ export class FrameBuilder {
     const nn = layout.nodeIds.length;
     const nb = block.nodes;
     for (let k = 0; k < nn; k++) {
-      const node = nodes[k];
+      const node = nodes[this.nodeAt[k] as number];
       if (!node) continue;
       const s = node.stats;
       const j = (r * nn + k) * NC;
@@ -215,7 +229,7 @@ export class FrameBuilder {
     const nl = layout.linkKeys.length;
     const lb = block.links;
     for (let i = 0; i < nl; i++) {
-      const link = links[i];
+      const link = links[this.linkAt[i] as number];
       if (!link) continue;
       const j = (r * nl + i) * LC;
       lb[j + L.sent] = link.sent - link.tickSent;
@@ -259,14 +273,14 @@ export class FrameBuilder {
     const liveLinks = new Uint8Array(nl * LIVE_LINK_COLUMNS.length);
     if (sim && layout) {
       for (let k = 0; k < nn; k++) {
-        const node = sim.nodes[k];
+        const node = sim.nodes[this.nodeAt[k] as number];
         if (!node) continue;
         const j = k * LIVE_NODE_COLUMNS.length;
         liveNodes[j + LN.up] = node.up ? 1 : 0;
         liveNodes[j + LN.busy] = node.stats.busy;
         liveNodes[j + LN.queued] = node.stats.queued;
       }
-      for (let i = 0; i < nl; i++) liveLinks[i] = sim.links[i]?.cut ? 1 : 0;
+      for (let i = 0; i < nl; i++) liveLinks[i] = sim.links[this.linkAt[i] as number]?.cut ? 1 : 0;
     }
     const frame: Frame = {
       seq: ++this.seq,

@@ -46,7 +46,10 @@ export function createRunApi(timers: HostTimers): RunApi {
     reconfigure: (scenario) => {
       const r = host.reconfigure(scenario);
       const sim = host.simulation;
-      if (r.ok && sim) tracker?.relayout(sim);
+      if (r.ok && sim) {
+        tracker?.relayout(sim);
+        tracker?.restartWindow(sim);
+      }
       return r;
     },
     canReconfigure: () => host.canReconfigure(),

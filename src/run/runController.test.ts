@@ -112,7 +112,7 @@ describe('RunController', () => {
     expect(t.state().message).toMatch(/ghost/);
   });
 
-  it('an edit while running: applied live where the engine can, otherwise named as pending', async () => {
+  it('an edit while running is applied at once and marked; a move is not an edit', async () => {
     const t = setup();
     await t.controller.run();
     await t.advance(1000);
@@ -128,16 +128,9 @@ describe('RunController', () => {
       ) as Scenario['nodes'],
     });
     await t.advance(300);
-    if (t.state().liveEdits) {
-      expect(t.state().markers.some((m) => m.kind === 'edit' && /web-1 workers 4→8/.test(m.label))).toBe(
-        true,
-      );
-    } else {
-      expect(t.state().stale).toBe(true);
-      expect(t.state().message).toMatch(/Reset/);
-      await t.controller.reset();
-      expect(t.state().stale).toBe(false);
-    }
+    expect(t.state().liveEdits).toBe(true);
+    expect(t.state().markers.some((m) => m.kind === 'edit' && /web-1 workers 4→8/.test(m.label))).toBe(true);
+    expect(t.state().message).toMatch(/^Applied at \d+\.\d s: web-1 workers 4→8\.$/);
   });
 
   it('a worker that dies shows a clear message; Restart brings the run back, document untouched', async () => {

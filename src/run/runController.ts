@@ -365,7 +365,7 @@ export class RunController {
     if (r.ok) {
       this.loaded = doc;
       this.store.setState({ stale: false, message: `Applied at ${r.atS.toFixed(1)} s: ${r.label}.` });
-    } else this.store.setState({ stale: r.unsupported === true, message: r.reason });
+    } else this.store.setState({ message: r.reason });
     await this.pullNow();
     return r;
   }

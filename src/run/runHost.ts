@@ -26,12 +26,7 @@ export interface RunHostOptions {
   onSimulation?: (sim: Simulation, scenario: Scenario) => void;
 }
 
-export type ReconfigureResult =
-  | { ok: true; atS: number; label: string }
-  | { ok: false; reason: string; unsupported?: boolean };
-
-/** The engine's edit-while-running entry point, once it exists (see `reconfigureOf`). */
-type Reconfigure = (next: Scenario) => void;
+export type ReconfigureResult = { ok: true; atS: number; label: string } | { ok: false; reason: string };
 
 /**
  * The worker side of a live run: owns the simulation and paces it against the wall clock in
@@ -139,26 +134,22 @@ export class RunHost {
   }
 
   /**
-   * Apply an edited document at the current simulated time, without restarting. Needs the
-   * engine's `reconfigure`; until it exists the answer says so and the run goes on unchanged.
+   * Apply an edited document at the current simulated time, without restarting (the engine's
+   * `reconfigure`: changed nodes get fresh models while the old ones drain, new ones start
+   * empty). The edit becomes a marker on the charts.
    */
   reconfigure(input: unknown): ReconfigureResult {
     const sim = this.sim;
     const before = this.scenario;
     if (!sim || !before) return { ok: false, reason: 'Nothing is running.' };
-    const reconfigure = reconfigureOf(sim);
-    if (!reconfigure)
-      return {
-        ok: false,
-        unsupported: true,
-        reason:
-          'This engine cannot apply edits to a running simulation yet: reset to run the edited scenario.',
-      };
+    if (this.status === 'error')
+      return { ok: false, reason: 'The run stopped with an error: restart it first.' };
+    if (sim.finished) return { ok: false, reason: 'The run is over: reset to run the edited scenario.' };
     const restored = restoreScenario(input);
     if (!restored.ok) return { ok: false, reason: restored.error };
     const next = restored.scenario;
     const label = describeEdit(before, next);
-    if (!this.guard(() => reconfigure(next))) return { ok: false, reason: 'The simulation stopped.' };
+    if (!this.guard(() => sim.reconfigure(next))) return { ok: false, reason: 'The simulation stopped.' };
     this.scenario = next;
     const atS = sim.now / 1000;
     this.frames.setLayout(sim, false);
@@ -166,9 +157,9 @@ export class RunHost {
     return { ok: true, atS, label };
   }
 
-  /** Whether the engine can apply edits to a running simulation. */
+  /** Whether edits can be applied to this run now. */
   canReconfigure(): boolean {
-    return this.sim !== null && reconfigureOf(this.sim) !== null;
+    return this.sim !== null && this.status !== 'error';
   }
 
   /** The next frame: every second ended since the last one, and the state now. */
@@ -292,7 +283,7 @@ export class RunHost {
 function faultProblem(sim: Simulation, fault: LiveFault): string | null {
   if (!('node' in fault)) {
     const { source, target } = fault;
-    const link = sim.links.find((l) => l.source.id === source && l.target.id === target);
+    const link = sim.links.find((l) => !l.removed && l.source.id === source && l.target.id === target);
     return link ? null : `There is no connection from ${source} to ${target} in this run.`;
   }
   const node = sim.byId.get(fault.node);
@@ -302,10 +293,4 @@ function faultProblem(sim: Simulation, fault: LiveFault): string | null {
   if (fault.action !== 'spike' && node.kind === 'client')
     return 'Users cannot fail or slow down; spike their traffic instead.';
   return null;
-}
-
-/** The engine's `reconfigure(next)` where the engine has one. */
-function reconfigureOf(sim: Simulation): Reconfigure | null {
-  const fn = (sim as unknown as { reconfigure?: unknown }).reconfigure;
-  return typeof fn === 'function' ? (fn.bind(sim) as Reconfigure) : null;
 }

@@ -48,16 +48,26 @@ export function WhyPanel({ onShowNode }: { onShowNode?: (id: string) => void }) 
         ) : (
           <>
             <p className="sl-why__note">
-              Measured over {why.windowS.toFixed(0)} s
-              {why.warmupS > 0 ? ` after a ${why.warmupS} s warm-up` : ''}; ± is a 95% confidence interval
-              (batch means).
+              {`Measured over ${why.windowS.toFixed(0)} s${
+                why.windowStartS > why.warmupS
+                  ? ` since the edit at ${why.windowStartS.toFixed(1)} s`
+                  : why.warmupS > 0
+                    ? ` after a ${why.warmupS} s warm-up`
+                    : ''
+              }; ± is a 95% confidence interval (batch means).`}
             </p>
             {why.theory.rows.length > 0 && <TheoryTable rows={why.theory.rows} />}
             {why.theory.gaps.length > 0 && (
               <ul className="sl-why__gaps">
                 {why.theory.gaps.map((g) => (
                   <li key={g.subject}>
-                    No closed form for <strong>{g.subject}</strong>: {g.reason}.
+                    {g.subject === 'this window' ? (
+                      <>No comparison for this window: {g.reason}.</>
+                    ) : (
+                      <>
+                        No closed form for <strong>{g.subject}</strong>: {g.reason}.
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -9,8 +9,10 @@ import type { WhyTracker } from './tracker.ts';
 export interface WhySnapshot {
   /** Simulated second it describes. */
   atS: number;
-  /** Seconds of measured window (after warm-up). */
+  /** Seconds of measured window (after warm-up, or since the last edit). */
   windowS: number;
+  /** Where that window starts, simulated seconds. */
+  windowStartS: number;
   warmupS: number;
   findings: Finding[];
   theory: TheoryResult;
@@ -19,35 +21,59 @@ export interface WhySnapshot {
 
 export function whySnapshot(sim: Simulation, scenario: Scenario, tracker: WhyTracker): WhySnapshot {
   const report = sim.report();
-  const windowS = sim.windowMs() / 1000;
   const nowS = sim.now / 1000;
   const warmupS = sim.warmupMs / 1000;
-  const arrivalRate: Record<string, number> = {};
-  for (const [id, n] of Object.entries(report.nodes))
-    arrivalRate[id] = windowS > 0 ? n.arrivals / windowS : 0;
-  // Any fault inside the measured window leaves no steady state to compare with theory.
-  const disturbed = new Set<string>();
-  const faulty = report.faults.some((f) => f.endS === null || f.endS > warmupS);
-  if (faulty) for (const n of scenario.nodes) disturbed.add(n.id);
+  const window = tracker.window();
+  const windowS = window.seconds;
+  const arrivalRate = tracker.arrivalRates();
   const hasHit = new Set(sim.nodes.filter((n) => n.hasHitRatio).map((n) => n.id));
   const e2e = tracker.endToEnd();
-  const theory =
-    windowS >= 5
+  // Any fault inside the window leaves no steady state to compare with theory.
+  const fault = report.faults.find((f) => f.endS === null || f.endS > window.startS);
+  const theory: TheoryResult = fault
+    ? {
+        rows: [],
+        gaps: [
+          {
+            subject: 'this window',
+            reason: `${fault.target} ${faultWords(fault.action)} at ${fault.startS.toFixed(1)} s, and closed forms describe a steady state. Reset (or edit) to measure again`,
+          },
+        ],
+      }
+    : windowS >= 5
       ? theoryFor(scenario, {
           windowS,
           arrivalRate,
           nodeTimeMs: tracker.nodeTime(),
           hitRatio: tracker.hitRatio((id) => hasHit.has(id)),
           endToEnd: e2e,
-          disturbed,
+          disturbed: new Set(),
         })
       : { rows: [], gaps: [] };
   return {
     atS: nowS,
     windowS,
+    windowStartS: window.startS,
     warmupS,
     findings: findings({ scenario, report, recent: tracker.recent(), nowS }),
     theory,
     latency: e2e,
   };
+}
+
+function faultWords(action: string): string {
+  switch (action) {
+    case 'cut':
+      return 'was cut';
+    case 'fail':
+      return 'went down';
+    case 'slow':
+      return 'was slowed';
+    case 'spike':
+      return 'spiked';
+    case 'flush':
+      return 'was flushed';
+    default:
+      return `had a ${action}`;
+  }
 }

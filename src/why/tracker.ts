@@ -25,9 +25,13 @@ const RECENT = 10;
 
 interface NodeTrack {
   id: string;
+  removed: boolean;
   time: BatchRatio;
   hits: BatchRatio;
   prevTimeSum: number;
+  prevArrivals: number;
+  /** Calls that arrived in the theory window. */
+  arrivals: number;
   util: Float64Array;
   queue: Float64Array;
   served: Float64Array;
@@ -42,30 +46,67 @@ interface NodeTrack {
  */
 export class WhyTracker {
   private nodes: NodeTrack[] = [];
-  private readonly e2e = new BatchQuantiles(16);
   private recentCount = 0;
   private recentHead = 0;
   private readonly recentFailed = new Float64Array(RECENT);
   private readonly recentCompleted = new Float64Array(RECENT);
   private lastTick = 0;
+  /** Start of the window theory is compared over: the end of warm-up, or the last edit. */
+  private windowStartMs = 0;
+  /** Seconds recorded in that window. */
+  private windowSeconds = 0;
+  private e2eWindow = new BatchQuantiles(16);
 
   constructor(sim: Simulation) {
     this.relayout(sim);
+    this.windowStartMs = sim.warmupMs;
+  }
+
+  /** After an edit while running the system is a different one: measure it afresh. */
+  restartWindow(sim: Simulation): void {
+    this.windowStartMs = Math.max(sim.warmupMs, sim.now);
+    this.windowSeconds = 0;
+    this.e2eWindow = new BatchQuantiles(16);
+    for (const t of this.nodes) {
+      t.time = new BatchRatio(32);
+      t.hits = new BatchRatio(32);
+      t.arrivals = 0;
+    }
+  }
+
+  /** The window theory is compared over, in simulated seconds. */
+  window(): { startS: number; seconds: number } {
+    return { startS: this.windowStartMs / 1000, seconds: this.windowSeconds };
+  }
+
+  /** Calls per second arriving at each node in the window. */
+  arrivalRates(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const t of this.nodes)
+      if (!t.removed) out[t.id] = this.windowSeconds > 0 ? t.arrivals / this.windowSeconds : 0;
+    return out;
   }
 
   /** The topology changed (an edit while running): keep the history of nodes that stayed. */
   relayout(sim: Simulation): void {
     const old = new Map(this.nodes.map((n) => [n.id, n]));
-    this.nodes = sim.nodes.map((n) => old.get(n.id) ?? newTrack(n.id, n.stats.timeInNodeSum));
+    this.nodes = sim.nodes.map((n) => {
+      const t = old.get(n.id) ?? newTrack(n.id, n.stats.timeInNodeSum, n.stats.arrivals);
+      t.removed = n.removed;
+      return t;
+    });
   }
 
   onSecond(sim: Simulation): void {
     const now = sim.now;
     const windowReset = sim.warmupMs > this.lastTick && sim.warmupMs <= now && sim.warmupMs > 0;
     this.lastTick = now;
-    const measuring = now - 1000 >= sim.warmupMs;
+    const measuring = now - 1000 >= Math.max(sim.warmupMs, this.windowStartMs);
     const slot = this.recentHead;
-    if (measuring) this.e2e.add(sim.secondLatency);
+    if (measuring) {
+      this.e2eWindow.add(sim.secondLatency);
+      this.windowSeconds++;
+    }
     let failed = 0;
     for (let c = 0; c < sim.secondFailed.length; c++) failed += sim.secondFailed[c] as number;
     this.recentFailed[slot] = failed;
@@ -77,6 +118,9 @@ export class WhyTracker {
       const served = s.served - s.tickServed;
       const timeSum = windowReset ? s.timeInNodeSum : s.timeInNodeSum - t.prevTimeSum;
       t.prevTimeSum = s.timeInNodeSum;
+      const arrived = windowReset ? s.arrivals : s.arrivals - t.prevArrivals;
+      t.prevArrivals = s.arrivals;
+      if (measuring) t.arrivals += Math.max(0, arrived);
       const cap = node.capacity();
       t.util[slot] =
         cap > 0 && !windowReset ? Math.min(1, (s.busyArea - s.tickBusyArea) / (cap * 1000)) : Number.NaN;
@@ -94,17 +138,17 @@ export class WhyTracker {
   }
 
   endToEnd(): { mean: Estimate; p99: Estimate; count: number } {
-    const e = this.e2e.estimate(0.99);
+    const e = this.e2eWindow.estimate(0.99);
     return { mean: e.mean, p99: e.quantile, count: e.count };
   }
 
   nodeTime(): Record<string, Estimate> {
-    return Object.fromEntries(this.nodes.map((n) => [n.id, n.time.estimate()]));
+    return Object.fromEntries(this.nodes.filter((n) => !n.removed).map((n) => [n.id, n.time.estimate()]));
   }
 
   hitRatio(hasHitRatio: (id: string) => boolean): Record<string, Estimate> {
     const out: Record<string, Estimate> = {};
-    for (const n of this.nodes) if (hasHitRatio(n.id)) out[n.id] = n.hits.estimate();
+    for (const n of this.nodes) if (!n.removed && hasHitRatio(n.id)) out[n.id] = n.hits.estimate();
     return out;
   }
 
@@ -114,6 +158,7 @@ export class WhyTracker {
     // Oldest to newest indices of the ring.
     const order = Array.from({ length: k }, (_, i) => (this.recentHead - k + i + RECENT) % RECENT);
     for (const t of this.nodes) {
+      if (t.removed) continue;
       const util = meanOf(order.map((i) => t.util[i] as number));
       const queues = order.map((i) => t.queue[i] as number);
       nodes[t.id] = {
@@ -134,12 +179,15 @@ export class WhyTracker {
   }
 }
 
-function newTrack(id: string, timeSum: number): NodeTrack {
+function newTrack(id: string, timeSum: number, arrivals: number): NodeTrack {
   return {
     id,
+    removed: false,
     time: new BatchRatio(32),
     hits: new BatchRatio(32),
     prevTimeSum: timeSum,
+    prevArrivals: arrivals,
+    arrivals: 0,
     util: new Float64Array(RECENT).fill(Number.NaN),
     queue: new Float64Array(RECENT).fill(Number.NaN),
     served: new Float64Array(RECENT),

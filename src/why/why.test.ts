@@ -160,7 +160,7 @@ describe('why rules', () => {
               firstFailureS: 30,
               lastFailureS: 32.1,
               detections: [{ by: 'lb', afterMs: 2000 }],
-            },
+            } as unknown as Report['faults'][number],
           ],
           nodes: {
             'web-1': { errors: { 'node-down': 1150, crash: 54 } } as unknown as Report['nodes'][string],

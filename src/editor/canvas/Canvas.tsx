@@ -13,7 +13,8 @@ import {
   type ReactFlowState,
   useStore as useFlowStore,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useContext, useMemo } from 'react';
+import { type DragEvent, type MouseEvent as ReactMouseEvent, useCallback, useContext, useMemo } from 'react';
+import { useOpenFaultMenu } from '../../run/ui/RunContext.tsx';
 import { isNodeType } from '../../scenario/index.ts';
 import { addComponent } from '../commands/actions.ts';
 import { CommandButton } from '../commands/CommandButton.tsx';
@@ -151,6 +152,18 @@ export function Canvas({ ctx }: { ctx: CommandContext }) {
     [store],
   );
 
+  // Right-click (or the menu key): the live faults of a component or a connection.
+  const openFaultMenu = useOpenFaultMenu();
+  const onNodeContextMenu = useCallback(
+    (e: ReactMouseEvent, node: FlowNode) => openFaultMenu({ kind: 'node', id: node.id }, e),
+    [openFaultMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: ReactMouseEvent, edge: FlowEdge) =>
+      openFaultMenu({ kind: 'edge', source: edge.source, target: edge.target }, e),
+    [openFaultMenu],
+  );
+
   return (
     <section
       className={`sl-canvas${far ? ' is-far' : ''}`}
@@ -170,6 +183,8 @@ export function Canvas({ ctx }: { ctx: CommandContext }) {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={onNodeDoubleClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}

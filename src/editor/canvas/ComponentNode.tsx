@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { type CSSProperties, memo } from 'react';
+import { NodeLiveState } from '../../run/ui/NodeLiveState.tsx';
 import { components, type NodeType } from '../../scenario/index.ts';
 import { anyView, handlesOf } from '../components/index.ts';
 import { nodeIndex } from '../document/graph.ts';
@@ -11,6 +12,7 @@ import { NodeLabelEditor } from './NodeLabelEditor.tsx';
  * One node view for every component type; the type's definition (src/editor/components/)
  * supplies icon, colour and summary. It subscribes to its own node's config and label only:
  * moving or editing another node does not re-render it, and neither does moving this one.
+ * During a run, `NodeLiveState` reads this node's own live record from the run store.
  */
 function ComponentNodeView({ id, type }: NodeProps<FlowNode>) {
   const config = useEditor((s) => nodeIndex(s.doc.nodes).get(id)?.config);
@@ -43,6 +45,7 @@ function ComponentNodeView({ id, type }: NodeProps<FlowNode>) {
         </span>
       </span>
       {handles.output && <Handle type="source" position={Position.Right} className="sl-handle" />}
+      <NodeLiveState id={id} />
     </div>
   );
 }

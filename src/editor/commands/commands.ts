@@ -1,3 +1,5 @@
+import { PlayIcon, ResetIcon, StepIcon } from '../../run/ui/icons.tsx';
+import { RUN_SHORTCUTS } from '../../run/ui/runShortcuts.ts';
 import {
   CopyIcon,
   CutIcon,
@@ -31,7 +33,7 @@ export interface Command {
   description?: string;
   /** The first is the one shown; all of them work. */
   shortcuts: readonly string[];
-  group: 'Edit' | 'Clipboard' | 'Selection' | 'View' | 'Help';
+  group: 'Run' | 'Edit' | 'Clipboard' | 'Selection' | 'View' | 'Help';
   icon: Icon;
   /** When false the toolbar button is disabled and the shortcut does nothing. */
   enabled?(state: EditorState): boolean;
@@ -44,6 +46,9 @@ export interface Command {
 }
 
 export type CommandId =
+  | 'runPause'
+  | 'step'
+  | 'reset'
   | 'undo'
   | 'redo'
   | 'delete'
@@ -64,6 +69,34 @@ const hasSelection = (s: EditorState) => s.selectedNodes.size > 0 || s.selectedE
 const hasSelectedNodes = (s: EditorState) => s.selectedNodes.size > 0;
 
 export const commands: readonly Command[] = [
+  // The run's toolbar (src/run/ui/RunControls.tsx) shows these with the run's own state.
+  {
+    id: 'runPause',
+    label: 'Run / Pause',
+    description: 'Run the simulation, or pause it',
+    shortcuts: [RUN_SHORTCUTS.toggle],
+    group: 'Run',
+    icon: PlayIcon,
+    run: ({ run }) => void run?.toggle(),
+  },
+  {
+    id: 'step',
+    label: 'Step',
+    description: 'Run one simulated second, then pause',
+    shortcuts: [RUN_SHORTCUTS.step],
+    group: 'Run',
+    icon: StepIcon,
+    run: ({ run }) => void run?.step(),
+  },
+  {
+    id: 'reset',
+    label: 'Reset',
+    description: 'Back to 0 s: the same run again, from the seed',
+    shortcuts: [RUN_SHORTCUTS.reset],
+    group: 'Run',
+    icon: ResetIcon,
+    run: ({ run }) => void run?.reset(),
+  },
   {
     id: 'undo',
     label: 'Undo',

@@ -1,3 +1,4 @@
+import { EdgeFaultsSection } from '../../run/ui/LiveFaultsSection.tsx';
 import { scenarioEdge } from '../../scenario/index.ts';
 import { edgeIndex, nodeIndex, nodeName } from '../document/graph.ts';
 import { type NumberFieldSpec, singleFieldSpec } from '../schema/fieldSpecs.ts';
@@ -49,6 +50,7 @@ export function EdgeInspector({ edgeId }: { edgeId: string }) {
       >
         Remove connection
       </button>
+      <EdgeFaultsSection source={edge.source} target={edge.target} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { LiveFaultsSection } from '../../run/ui/LiveFaultsSection.tsx';
 import { components } from '../../scenario/index.ts';
 import { anyView } from '../components/index.ts';
 import { nodeIndex, nodeName } from '../document/graph.ts';
@@ -74,6 +75,7 @@ export function NodeInspector({ id }: { id: string }) {
         </details>
       )}
       <ConnectionsSection id={id} />
+      <LiveFaultsSection id={id} type={type} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ export function FaultMenu({ typeOf }: { typeOf: (id: string) => string | undefin
   const open = useStore(menuStore, (s) => s.open);
   const controller = useRunController();
   const running = useRun((s) => s.status === 'running' || s.status === 'paused');
+  const finished = useRun((s) => s.status === 'finished');
   const nodeId = open?.target.kind === 'node' ? open.target.id : '';
   const live = useRun((s) => s.nodes[nodeId]);
   const edgeKey = open?.target.kind === 'edge' ? `${open.target.source}>${open.target.target}` : '';
@@ -51,8 +52,8 @@ export function FaultMenu({ typeOf }: { typeOf: (id: string) => string | undefin
   const type = t.kind === 'node' ? (typeOf(t.id) ?? '') : '';
   const choices: FaultChoice[] =
     t.kind === 'node'
-      ? nodeFaultChoices(t.id, type, live, running)
-      : edgeFaultChoices(t.source, t.target, cut, running);
+      ? nodeFaultChoices(t.id, type, live, running, finished)
+      : edgeFaultChoices(t.source, t.target, cut, running, finished);
   const title = t.kind === 'node' ? t.id : `${t.source} → ${t.target}`;
 
   const close = () => {

@@ -7,8 +7,9 @@ import './run.css';
 /** The inspector's "Live faults" for a component: the same choices as its context menu. */
 export function LiveFaultsSection({ id, type }: { id: string; type: string }) {
   const running = useRun((s) => s.status === 'running' || s.status === 'paused');
+  const finished = useRun((s) => s.status === 'finished');
   const live = useRun((s) => s.nodes[id]);
-  const choices = nodeFaultChoices(id, type, live, running);
+  const choices = nodeFaultChoices(id, type, live, running, finished);
   if (choices.length === 0) return null;
   return <FaultButtons title="Live faults" choices={choices} running={running} />;
 }
@@ -16,11 +17,12 @@ export function LiveFaultsSection({ id, type }: { id: string; type: string }) {
 /** The inspector's "Live faults" for a connection: cut and heal. */
 export function EdgeFaultsSection({ source, target }: { source: string; target: string }) {
   const running = useRun((s) => s.status === 'running' || s.status === 'paused');
+  const finished = useRun((s) => s.status === 'finished');
   const cut = useRun((s) => s.edges[`${source}>${target}`]?.cut ?? false);
   return (
     <FaultButtons
       title="Live faults"
-      choices={edgeFaultChoices(source, target, cut, running)}
+      choices={edgeFaultChoices(source, target, cut, running, finished)}
       running={running}
     />
   );

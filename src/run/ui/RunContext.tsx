@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import {
+  createContext,
+  type MouseEvent as ReactMouseEvent,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+} from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Scenario, ScenarioEvent } from '../../scenario/index.ts';
@@ -25,11 +33,14 @@ const RunContext = createContext<RunContextValue | null>(null);
 export function RunProvider({
   documents,
   keepEvent,
+  notify,
   createWorker = createBrowserRunWorker,
   children,
 }: {
   documents: StoreApi<{ doc: Scenario }>;
   keepEvent?: (event: ScenarioEvent) => void;
+  /** The page's status line: run messages ("Applied at 31.2 s: added web-3.") go there. */
+  notify?: (message: string, tone: 'info' | 'warning') => void;
   createWorker?: () => RunWorker;
   children: ReactNode;
 }) {
@@ -44,6 +55,12 @@ export function RunProvider({
     menu: createFaultMenuStore(),
   }));
   useEffect(() => value.controller.attach(), [value]);
+  useEffect(() => {
+    if (!notify) return;
+    return value.controller.store.subscribe((s, prev) => {
+      if (s.message && s.message !== prev.message) notify(s.message, s.stale ? 'warning' : 'info');
+    });
+  }, [value, notify]);
   return <RunContext.Provider value={value}>{children}</RunContext.Provider>;
 }
 
@@ -89,10 +106,27 @@ export function useEdgeLive(key: string): EdgeLive | undefined {
   return useStore(store, (s) => s.edges[key]);
 }
 
-/** Opens the fault menu on a node or an edge; a no-op without a RunProvider. */
-export function useOpenFaultMenu(): (target: FaultTarget, x: number, y: number) => void {
+/**
+ * Opens the fault menu on a node or an edge from its context-menu event (a right click, or the
+ * keyboard's menu key, which has no pointer position: then the menu opens at the element).
+ * A no-op without a RunProvider.
+ */
+export function useOpenFaultMenu(): (target: FaultTarget, event: MouseEvent | ReactMouseEvent) => void {
   const menu = useContext(RunContext)?.menu;
-  return (target, x, y) => menu?.getState().show(target, x, y);
+  return useCallback(
+    (target, event) => {
+      if (!menu) return;
+      event.preventDefault();
+      let { clientX: x, clientY: y } = event;
+      if (x === 0 && y === 0 && event.currentTarget instanceof Element) {
+        const r = event.currentTarget.getBoundingClientRect();
+        x = r.left + r.width / 2;
+        y = r.top + r.height / 2;
+      }
+      menu.getState().show(target, x, y);
+    },
+    [menu],
+  );
 }
 
 /** The controller, or null without a RunProvider (the editor's command list uses this). */

@@ -1,11 +1,10 @@
 import type { ChangeEvent, KeyboardEvent } from 'react';
+import { ariaShortcut, formatShortcut } from '../../editor/commands/shortcuts.ts';
 import { isSpeed, SPEEDS, type Speed, speedLabel } from '../pacing.ts';
 import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons.tsx';
 import { useRun, useRunController } from './RunContext.tsx';
+import { RUN_SHORTCUTS } from './runShortcuts.ts';
 import './run.css';
-
-/** Shortcuts of the run commands (shown in tooltips; the editor's shortcut list routes them). */
-export const RUN_SHORTCUTS = { toggle: 'Ctrl+Enter', step: '.', reset: 'Shift+R' } as const;
 
 /**
  * Run / Pause (one button whose name says what it will do), Step, Reset, speed and the
@@ -39,8 +38,8 @@ function RunPauseButton() {
     <button
       type="button"
       className={`sl-button sl-run__main${running ? ' is-running' : ''}`}
-      aria-keyshortcuts="Control+Enter"
-      data-tooltip={`${running ? 'Pause the simulation' : 'Run the simulation'} (${RUN_SHORTCUTS.toggle})`}
+      aria-keyshortcuts={ariaShortcut(RUN_SHORTCUTS.toggle)}
+      data-tooltip={`${running ? 'Pause the simulation' : 'Run the simulation'} (${formatShortcut(RUN_SHORTCUTS.toggle)})`}
       onClick={() => void controller.toggle()}
     >
       {running ? <PauseIcon size={16} /> : <PlayIcon size={16} />}
@@ -57,8 +56,8 @@ function StepButton() {
       type="button"
       className="sl-button sl-button--icon"
       aria-label="Step"
-      aria-keyshortcuts="."
-      data-tooltip={`Run one simulated second, then pause (${RUN_SHORTCUTS.step})`}
+      aria-keyshortcuts={ariaShortcut(RUN_SHORTCUTS.step)}
+      data-tooltip={`Run one simulated second, then pause (${formatShortcut(RUN_SHORTCUTS.step)})`}
       disabled={finished}
       onClick={() => void controller.step()}
     >
@@ -75,8 +74,8 @@ function ResetButton() {
       type="button"
       className="sl-button sl-button--icon"
       aria-label="Reset"
-      aria-keyshortcuts="Shift+R"
-      data-tooltip={`Back to 0 s: the same run again, from the seed (${RUN_SHORTCUTS.reset})`}
+      aria-keyshortcuts={ariaShortcut(RUN_SHORTCUTS.reset)}
+      data-tooltip={`Back to 0 s: the same run again, from the seed (${formatShortcut(RUN_SHORTCUTS.reset)})`}
       disabled={idle}
       onClick={() => void controller.reset()}
     >
@@ -118,9 +117,14 @@ function Clock() {
   );
   const finished = useRun((s) => s.status === 'finished');
   return (
-    <output className={`sl-run__clock${finished ? ' is-finished' : ''}`} aria-label="Simulated time">
+    // A timer, not a status: it changes every frame and is not announced.
+    <span
+      className={`sl-run__clock${finished ? ' is-finished' : ''}`}
+      role="timer"
+      aria-label="Simulated time"
+    >
       {text}
-    </output>
+    </span>
   );
 }
 

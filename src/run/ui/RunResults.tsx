@@ -52,7 +52,7 @@ export function RunResults({ onShowNode }: { onShowNode?: (id: string) => void }
           >
             {t}
             {t === 'Why' && findings > 0 && (
-              <span className="sl-run-results__badge" aria-label={`${findings} problems`}>
+              <span className="sl-run-results__badge" aria-hidden="true" title={`${findings} problems`}>
                 {findings}
               </span>
             )}

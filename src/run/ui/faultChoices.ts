@@ -18,8 +18,9 @@ export function nodeFaultChoices(
   type: string,
   live: NodeLive | undefined,
   running: boolean,
+  finished = false,
 ): FaultChoice[] {
-  const notRunning = running ? null : 'Run the simulation first';
+  const notRunning = running ? null : finished ? 'The run is over: press Reset' : 'Run the simulation first';
   const out: FaultChoice[] = [];
   const add = (fault: LiveFault, disabled: string | null = null) =>
     out.push({ fault, label: faultLabel(fault), disabled: notRunning ?? disabled });
@@ -53,8 +54,9 @@ export function edgeFaultChoices(
   target: string,
   cut: boolean,
   running: boolean,
+  finished = false,
 ): FaultChoice[] {
-  const notRunning = running ? null : 'Run the simulation first';
+  const notRunning = running ? null : finished ? 'The run is over: press Reset' : 'Run the simulation first';
   return [
     {
       fault: { action: 'cut', source, target },
