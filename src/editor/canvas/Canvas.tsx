@@ -36,9 +36,13 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.25 };
 /** Above this many components, only what is on screen is drawn (dragging stays smooth). */
 const LARGE_GRAPH = 120;
-/** Zoomed out this far, latency labels and shadows are too small to read: they are not drawn. */
-const FAR_ZOOM = 0.45;
-const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+/**
+ * Level of detail: zoomed out past 0.45, latency labels, summaries, icons and shadows are too
+ * small to read and are not drawn; past 0.3 (an overview of a big graph) names and handles go
+ * too, leaving coloured boxes. Text stays in each node's accessible name.
+ */
+const detailOf = (s: ReactFlowState) =>
+  s.transform[2] < 0.3 ? ' is-far is-overview' : s.transform[2] < 0.45 ? ' is-far' : '';
 
 function miniMapColor(node: FlowNode): string {
   return node.type ? anyView(node.type).accent : 'var(--sl-type-planned)';
@@ -62,7 +66,7 @@ export function Canvas({ ctx }: { ctx: CommandContext }) {
   const selectors = useMemo(createFlowSelectors, []);
   const nodes = useEditor(selectors.nodes);
   const edges = useEditor(selectors.edges);
-  const far = useFlowStore(isFar);
+  const detail = useFlowStore(detailOf);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -166,7 +170,7 @@ export function Canvas({ ctx }: { ctx: CommandContext }) {
 
   return (
     <section
-      className={`sl-canvas${far ? ' is-far' : ''}`}
+      className={`sl-canvas${detail}`}
       aria-label="Canvas"
       ref={canvasRef}
       onDragOver={onDragOver}
