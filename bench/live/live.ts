@@ -10,6 +10,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { liveBenchScenario } from './scenario.ts';
 
@@ -24,6 +26,7 @@ const PORT = option('port', 4181);
 const TARGET_P95_MS = 20;
 const TARGET_LONG_TASK_MS = 50;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT_DIR = join(tmpdir(), 'scalelab-bench-live');
 
 /** Records every animation frame's interval and every long task, until `window.__stop`. */
 const RECORDER = `
@@ -109,14 +112,22 @@ async function main() {
   if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
   let server: ChildProcess | null = null;
   const base = `http://127.0.0.1:${PORT}`;
+  // Its own build folder: the benchmark never races anyone else's `dist/`.
   if (!args.includes('--no-build')) {
-    const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    const b = spawnSync(
+      'npx',
+      ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'],
+      {
+        stdio: 'inherit',
+      },
+    );
     if (b.status !== 0) throw new Error('the build failed');
   }
-  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { stdio: 'ignore', detached: true },
+  );
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--disable-gpu'] });
   try {
     await waitForServer(base);

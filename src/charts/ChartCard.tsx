@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type CSSProperties, type ReactNode, useId } from 'react';
 
 /**
  * One chart: a region named by its heading ("Latency"), the plot, and a sentence with the
@@ -10,6 +10,7 @@ export function ChartCard({
   summary,
   empty,
   note,
+  legend,
   children,
 }: {
   title: string;
@@ -18,6 +19,8 @@ export function ChartCard({
   empty?: string | null;
   /** A word over the plot ("No errors"). */
   note?: string | null;
+  /** Series names and colours, drawn as plain HTML (cheaper than a chart legend). */
+  legend?: readonly { name: string; color: string }[];
   children: ReactNode;
 }) {
   const id = useId();
@@ -28,6 +31,15 @@ export function ChartCard({
           {title}
         </h3>
         {unit && <span className="sl-chart__unit">{unit}</span>}
+        {legend && legend.length > 0 && !empty && (
+          <ul className="sl-chart__legend" aria-hidden="true">
+            {legend.map((l) => (
+              <li key={l.name} style={{ '--sl-series': l.color } as CSSProperties}>
+                {l.name}
+              </li>
+            ))}
+          </ul>
+        )}
       </header>
       {empty ? (
         <p className="sl-chart__empty">{empty}</p>

@@ -1,4 +1,4 @@
-import { Legend, Line, LineChart } from 'recharts';
+import { Line, LineChart } from 'recharts';
 import type { Marker } from '../run/frameFormat.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { type ChartWindow, lastValues, type Row } from './chartData.ts';
@@ -28,7 +28,13 @@ export function NodeLinesChart({
   empty?: string | null;
 }) {
   return (
-    <ChartCard title={title} unit={unit} summary={lastValues(rows, ids, suffix)} empty={empty ?? null}>
+    <ChartCard
+      title={title}
+      unit={unit}
+      summary={lastValues(rows, ids, suffix)}
+      empty={empty ?? null}
+      legend={ids.map((id, i) => ({ name: id, color: seriesColor(i) }))}
+    >
       <LineChart data={rows} margin={CHART_MARGIN} responsive style={{ width: '100%', height: '100%' }}>
         {grid()}
         {timeAxis(w)}
@@ -47,13 +53,6 @@ export function NodeLinesChart({
           />
         ))}
         {markerLines(markers)}
-        <Legend
-          verticalAlign="top"
-          align="right"
-          height={16}
-          iconSize={8}
-          wrapperStyle={{ fontSize: 11, top: -4, right: 4, lineHeight: '14px' }}
-        />
       </LineChart>
     </ChartCard>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useRun, useRunController } from '../run/ui/RunContext.tsx';
+import { useVisible } from '../run/ui/useVisible.ts';
 import { ms, percent } from './format.ts';
 import type { Finding } from './rules.ts';
 import type { TheoryRow } from './theory.ts';
@@ -13,18 +14,20 @@ export function WhyPanel({ onShowNode }: { onShowNode?: (id: string) => void }) 
   const controller = useRunController();
   const why = useRun((s) => s.why);
   const status = useRun((s) => s.status);
-  useEffect(() => controller.watchWhy(), [controller]);
+  const [visible, root] = useVisible();
+  // The worker computes the findings only while someone can read them.
+  useEffect(() => (visible ? controller.watchWhy() : undefined), [controller, visible]);
 
   if (status === 'idle' || !why)
     return (
-      <div className="sl-why">
+      <div className="sl-why" ref={root}>
         <p className="sl-why__empty">
           Press Run: this panel explains what limits the system and why requests fail.
         </p>
       </div>
     );
   return (
-    <div className="sl-why">
+    <div className="sl-why" ref={root}>
       <section aria-labelledby="sl-why-findings">
         <h3 id="sl-why-findings" className="sl-why__heading">
           What is happening at {why.atS.toFixed(1)} s
