@@ -7,9 +7,18 @@ export const loadBalancerView = defineView({
   icon: LoadBalancerIcon,
   accent: 'var(--sl-type-balancer)',
   summary: (c) =>
-    c.healthCheck.enabled
-      ? `${c.strategy} · health ${shortDuration(c.healthCheck.intervalMs)} × ${c.healthCheck.unhealthyThreshold}`
-      : `${c.strategy} · no health checks`,
+    [
+      c.strategy,
+      c.healthCheck.enabled
+        ? `health ${shortDuration(c.healthCheck.intervalMs)} × ${c.healthCheck.unhealthyThreshold}`
+        : 'no health checks',
+      c.standby && 'standby pair',
+    ]
+      .filter(Boolean)
+      .join(' · '),
   advanced: ['overheadMs', 'capacityRps', 'retries', 'virtualNodes', 'costPerMonth'],
-  showWhen: { virtualNodes: (c) => c.strategy === 'consistent-hash' },
+  showWhen: {
+    virtualNodes: (c) => c.strategy === 'consistent-hash',
+    failoverMs: (c) => c.standby,
+  },
 });
