@@ -82,6 +82,9 @@ test('Run fills the charts and advances the clock; Pause stops it', async ({ pag
   // The canvas shows each node's load.
   await expect(editor.node('web-1')).toContainText('%');
   await editor.screenshot('run-charts');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await editor.screenshot('run-charts-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await toggle.click();
   await expect(toggle).toHaveAccessibleName('Run');

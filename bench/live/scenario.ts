@@ -2,13 +2,17 @@ import type { ScenarioInput } from '../../src/scenario/index.ts';
 
 /**
  * The live-run benchmark's system: 30 components carrying `rps` requests a second —
- * users → 2 hardware balancers → 24 servers → 3 databases — sized so nothing saturates at
- * 50,000 requests/s (servers about half busy), laid out in columns.
+ * users → 2 hardware balancers → 24 servers → 3 databases — with workers and connections
+ * scaled to the traffic so the servers stay about half busy at any rate (an overloaded system
+ * would measure its growing queues, not the simulator's speed). Laid out in columns.
  */
 export function liveBenchScenario(rps: number, duration = 600): ScenarioInput {
   const servers = 24;
   const balancers = 2;
   const databases = 3;
+  const scale = Math.max(1, rps / 50_000);
+  const workers = Math.ceil(32 * scale);
+  const connections = Math.ceil(64 * scale);
   const column = (x: number, count: number, i: number) => ({ x, y: (i - (count - 1) / 2) * 90 });
   return {
     type: 'scalelab-scenario',
@@ -37,14 +41,14 @@ export function liveBenchScenario(rps: number, duration = 600): ScenarioInput {
         type: 'server' as const,
         label: `web-${i + 1}`,
         position: column(560, servers, i),
-        config: { workers: 32, serviceTimeMs: 4 },
+        config: { workers, serviceTimeMs: 4 },
       })),
       ...Array.from({ length: databases }, (_, i) => ({
         id: `db-${i + 1}`,
         type: 'database' as const,
         label: `db-${i + 1}`,
         position: column(840, databases, i),
-        config: { connections: 64, readTimeMs: 2, writeTimeMs: 5 },
+        config: { connections, readTimeMs: 2, writeTimeMs: 5 },
       })),
     ],
     edges: [

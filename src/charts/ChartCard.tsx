@@ -27,10 +27,11 @@ export function ChartCard({
   return (
     <section className="sl-chart" aria-labelledby={id} data-chart={title}>
       <header className="sl-chart__header">
-        <h3 id={id} className="sl-chart__title">
+        <h3 id={id} className="sl-chart__title" title={unit}>
           {title}
         </h3>
-        {unit && <span className="sl-chart__unit">{unit}</span>}
+        {/* With a legend the axis says the unit; the line is for the series' names. */}
+        {unit && !(legend && legend.length > 0 && !empty) && <span className="sl-chart__unit">{unit}</span>}
         {legend && legend.length > 0 && !empty && (
           <ul className="sl-chart__legend" aria-hidden="true">
             {legend.map((l) => (
