@@ -133,6 +133,31 @@ describe('RunController', () => {
     expect(t.state().message).toMatch(/^Applied at \d+\.\d s: web-1 workers 4→8\.$/);
   });
 
+  it('seed, duration and warm-up wait for Reset', async () => {
+    const t = setup();
+    await t.controller.run();
+    await t.advance(500);
+    t.docs.set({ ...t.docs.get(), duration: 90 });
+    await t.advance(300);
+    expect(t.state().stale).toBe(true);
+    expect(t.state().message).toMatch(/press Reset/);
+    expect(t.state().durationMs).toBe(30_000);
+    // Other edits still apply now.
+    const doc = t.docs.get();
+    t.docs.set({
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.id === 'web-2' ? { ...n, config: { ...n.config, workers: 6 } } : n,
+      ) as Scenario['nodes'],
+    });
+    await t.advance(300);
+    expect(t.state().message).toMatch(/Applied at .*web-2 workers 4→6/);
+    expect(t.state().durationMs).toBe(30_000);
+    await t.controller.reset();
+    expect(t.state().stale).toBe(false);
+    expect(t.state().durationMs).toBe(90_000);
+  });
+
   it('a worker that dies shows a clear message; Restart brings the run back, document untouched', async () => {
     const t = setup();
     const doc = t.docs.get();

@@ -6,7 +6,7 @@ import type { Speed } from './pacing.ts';
 import type { RunApi } from './runApi.ts';
 import type { ReconfigureResult } from './runHost.ts';
 import { type EdgeLive, initialRunState, type NodeLive, type RunStore, sameRecord } from './runStore.ts';
-import { simulationChanged } from './scenarioDiff.ts';
+import { runSettingsChanged, simulationChanged } from './scenarioDiff.ts';
 import { Series } from './series.ts';
 
 /** The run API as seen from the page: every call is a message, so every answer a promise. */
@@ -335,12 +335,22 @@ export class RunController {
     });
   }
 
-  private onDocument(doc: Scenario): void {
+  private onDocument(edited: Scenario): void {
     const loaded = this.loaded;
+    if (!loaded) return;
     const { status, liveEdits, clockMs } = this.store.getState();
+    // The seed, the length of the run and the warm-up shape a whole run: they wait for Reset,
+    // while every other edit still applies now.
+    const settings = runSettingsChanged(loaded, edited);
+    if (settings && status !== 'idle' && status !== 'error')
+      this.store.setState({
+        stale: true,
+        message: 'Seed, duration and warm-up apply to a whole run: press Reset to run with them.',
+      });
+    const doc = withRunSettingsOf(edited, loaded);
     // A fault kept as a scheduled event at a time already past changes nothing in this run.
-    if (!loaded || !simulationChanged(loaded, doc, clockMs)) {
-      if (loaded) this.loaded = doc;
+    if (!simulationChanged(loaded, doc, clockMs)) {
+      this.loaded = doc;
       return;
     }
     if (status === 'idle' || status === 'error') return;
@@ -359,16 +369,24 @@ export class RunController {
   }
 
   private async reconfigure(): Promise<ReconfigureResult | null> {
-    const doc = this.deps.docs.get();
+    const loaded = this.loaded;
+    if (!loaded) return null;
+    const doc = withRunSettingsOf(this.deps.docs.get(), loaded);
     const r = await this.call((api) => api.reconfigure(doc));
     if (!r) return null;
     if (r.ok) {
       this.loaded = doc;
-      this.store.setState({ stale: false, message: `Applied at ${r.atS.toFixed(1)} s: ${r.label}.` });
+      this.store.setState({ message: `Applied at ${r.atS.toFixed(1)} s: ${r.label}.` });
     } else this.store.setState({ message: r.reason });
     await this.pullNow();
     return r;
   }
+}
+
+/** The edited document with the running simulation's seed, duration and warm-up. */
+function withRunSettingsOf(doc: Scenario, running: Scenario): Scenario {
+  if (!runSettingsChanged(running, doc)) return doc;
+  return { ...doc, seed: running.seed, duration: running.duration, warmup: running.warmup };
 }
 
 function messageOf(e: unknown): string {

@@ -29,6 +29,11 @@ export function simulationChanged(a: Scenario, b: Scenario, pastMs = -1): boolea
   return false;
 }
 
+/** Settings that shape a whole run and cannot change halfway through one. */
+export function runSettingsChanged(a: Scenario, b: Scenario): boolean {
+  return a.seed !== b.seed || a.duration !== b.duration || a.warmup !== b.warmup;
+}
+
 /** A short label for an edit, for its chart marker: "added web-3", "web-1 workers 4→8". */
 export function describeEdit(a: Scenario, b: Scenario): string {
   const before = new Map(a.nodes.map((n) => [n.id, n]));

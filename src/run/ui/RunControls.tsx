@@ -69,13 +69,18 @@ function StepButton() {
 function ResetButton() {
   const controller = useRunController();
   const idle = useRun((s) => s.status === 'idle');
+  // Edits that only a new run can take (seed, duration, warm-up) are waiting.
+  const pending = useRun((s) => s.stale);
   return (
     <button
       type="button"
-      className="sl-button sl-button--icon"
+      className={`sl-button sl-button--icon${pending ? ' sl-run__pending' : ''}`}
       aria-label="Reset"
+      aria-description={
+        pending ? 'Your changes to the seed, duration or warm-up apply after Reset' : undefined
+      }
       aria-keyshortcuts={ariaShortcut(RUN_SHORTCUTS.reset)}
-      data-tooltip={`Back to 0 s: the same run again, from the seed (${formatShortcut(RUN_SHORTCUTS.reset)})`}
+      data-tooltip={`${pending ? 'Reset to run with your new settings' : 'Back to 0 s: the same run again, from the seed'} (${formatShortcut(RUN_SHORTCUTS.reset)})`}
       disabled={idle}
       onClick={() => void controller.reset()}
     >
