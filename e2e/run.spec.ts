@@ -96,7 +96,13 @@ test('Run fills the charts and advances the clock; Pause stops it', async ({ pag
 
   // Step runs one simulated second; Reset goes back to zero.
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect.poll(() => simulatedSeconds(page)).toBe(Math.floor(paused) + 1);
+  // To the end of the next whole second (the clock shows tenths, so 31.96 reads "32.0").
+  await expect
+    .poll(async () => {
+      const t = await simulatedSeconds(page);
+      return Number.isInteger(t) && t > paused - 0.05 && t <= paused + 1.05;
+    })
+    .toBe(true);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(clock(page)).toHaveText(/^0\.0 s/);
 });
