@@ -45,6 +45,7 @@ export interface RunControllerDeps {
 }
 
 const WHY_EVERY_MS = 1000;
+const LIVE_EVERY_MS = 250;
 const EDIT_DEBOUNCE_MS = 150;
 
 /**
@@ -69,6 +70,8 @@ export class RunController {
   /** Bumped when the worker is replaced: answers from an old one are ignored. */
   private generation = 0;
   private disposed = false;
+  private lastLive: Float32Array = new Float32Array(0);
+  private lastLiveAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: RunControllerDeps) {}
 
@@ -303,7 +306,18 @@ export class RunController {
       achievedSpeed: frame.achievedSpeed,
       lagging: frame.lagging,
     };
-    if (layout) {
+    // Node records change with a new second, when a node goes down or up, and otherwise (queues
+    // move all the time under load) at most four times a second: a number that changes sixty
+    // times a second cannot be read anyway, and thirty nodes re-rendering per frame add up.
+    const wall = this.deps.clock.now();
+    const upMoved = !sameUp(frame.liveNodes, this.lastLive);
+    const liveDue = wall - this.lastLiveAt >= LIVE_EVERY_MS && !sameNumbers(frame.liveNodes, this.lastLive);
+    if (
+      layout &&
+      (rows > 0 || frame.layouts.length > 0 || upMoved || liveDue || frame.status !== before.status)
+    ) {
+      this.lastLive = frame.liveNodes;
+      this.lastLiveAt = wall;
       const nodes = liveNodes(layout, frame, this.series, before.nodes);
       if (nodes !== before.nodes) next.nodes = nodes;
       if (rows > 0 || frame.layouts.length > 0) {
@@ -387,6 +401,19 @@ export class RunController {
 function withRunSettingsOf(doc: Scenario, running: Scenario): Scenario {
   if (!runSettingsChanged(running, doc)) return doc;
   return { ...doc, seed: running.seed, duration: running.duration, warmup: running.warmup };
+}
+
+/** Same up/down state of every node (the first live column). */
+function sameUp(a: Float32Array, b: Float32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = LN.up; i < a.length; i += LNC) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameNumbers(a: Float32Array, b: Float32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function messageOf(e: unknown): string {
