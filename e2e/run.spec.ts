@@ -86,7 +86,9 @@ test('Run fills the charts and advances the clock; Pause stops it', async ({ pag
   await editor.screenshot('run-charts-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
-  await toggle.click();
+  // Pause from the keyboard: the run commands are in the editor's command list.
+  await editor.canvas().click({ position: { x: 8, y: 8 } });
+  await page.keyboard.press('ControlOrMeta+Enter');
   await expect(toggle).toHaveAccessibleName('Run');
   const paused = await simulatedSeconds(page);
   await page.waitForTimeout(600);
