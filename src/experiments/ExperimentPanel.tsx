@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { formatValue } from '../charts/chartData.ts';
 import { useRunController } from '../run/ui/RunContext.tsx';
 import { createPointWorker } from './browserWorkers.ts';
@@ -33,7 +33,8 @@ interface Finished {
  */
 export default function ExperimentPanel() {
   const controller = useRunController();
-  const [doc, setDoc] = useState(() => controller.document);
+  // The settings on offer follow the document as it is edited.
+  const doc = useSyncExternalStore(controller.subscribeDocument, () => controller.document);
   const choices = useMemo(() => parameterChoices(doc), [doc]);
   const [choiceId, setChoiceId] = useState(() => choices[0]?.id ?? '');
   const choice = choices.find((c) => c.id === choiceId) ?? choices[0];
@@ -61,7 +62,6 @@ export default function ExperimentPanel() {
   const start = (e: FormEvent) => {
     e.preventDefault();
     const current = controller.document;
-    setDoc(current);
     if (!choice) return;
     const xs = sweepValues(Number(from), Number(to), Number(steps), choice.integer);
     const jobs = xs.map((x, index) => ({

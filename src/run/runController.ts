@@ -95,6 +95,9 @@ export class RunController {
     return this.deps.docs.get();
   }
 
+  /** Follow the editor's document (for views outside the editor, such as experiments). */
+  readonly subscribeDocument = (listener: () => void): (() => void) => this.deps.docs.subscribe(listener);
+
   // ——— Commands ———
 
   /** Run, or pause a running run: the one Run/Pause button. */
