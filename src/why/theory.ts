@@ -55,7 +55,15 @@ export interface TheoryResult {
 }
 
 type Feed =
-  | { ok: true; kind: 'poisson' | 'erlang' | 'shortest'; k: number; exact: boolean; via: string }
+  | {
+      ok: true;
+      kind: 'poisson' | 'erlang' | 'shortest';
+      k: number;
+      exact: boolean;
+      via: string;
+      /** Arrival rate at the node by the configuration (requests per second). */
+      lambda?: number;
+    }
   | { ok: false; reason: string };
 
 interface StationModel {
@@ -139,14 +147,18 @@ export function feedOf(scenario: Scenario, byId: Map<string, ScenarioNode>, id: 
     const problem = notPoisson(src);
     if (problem) return { ok: false, reason: problem };
     const outs = scenario.edges.filter((e) => e.source === src.id);
-    if (outs.length === 1) return { ok: true, kind: 'poisson', k: 1, exact: true, via: src.id };
-    return split(
-      src.config.strategy,
-      outs.length,
-      src.id,
-      scenario,
-      byId,
-      outs.map((e) => e.target),
+    const lambda = src.config.rps / outs.length;
+    if (outs.length === 1) return { ok: true, kind: 'poisson', k: 1, exact: true, via: src.id, lambda };
+    return withRate(
+      split(
+        src.config.strategy,
+        outs.length,
+        src.id,
+        scenario,
+        byId,
+        outs.map((e) => e.target),
+      ),
+      lambda,
     );
   }
   if (src.type === 'loadBalancer') {
@@ -161,16 +173,28 @@ export function feedOf(scenario: Scenario, byId: Map<string, ScenarioNode>, id: 
         return { ok: false, reason: `${c.id} also sends elsewhere` };
     }
     const outs = scenario.edges.filter((e) => e.source === src.id);
-    return split(
-      src.config.strategy,
-      outs.length,
-      src.id,
-      scenario,
-      byId,
-      outs.map((e) => e.target),
+    let total = 0;
+    for (const e of upstream) {
+      const c = byId.get(e.source);
+      if (c?.type === 'client') total += c.config.rps;
+    }
+    return withRate(
+      split(
+        src.config.strategy,
+        outs.length,
+        src.id,
+        scenario,
+        byId,
+        outs.map((e) => e.target),
+      ),
+      total / outs.length,
     );
   }
   return { ok: false, reason: `${id} is called by ${src.id}, whose calls are not Poisson` };
+}
+
+function withRate(feed: Feed, lambda: number): Feed {
+  return feed.ok ? { ...feed, lambda } : feed;
 }
 
 function notPoisson(client: NodeOfType<'client'>): string | null {
@@ -230,7 +254,9 @@ function serverModel(
     return { reason: 'it was down or slowed during the window: there is no steady state' };
   const feed = feedOf(scenario, byId, node.id);
   if (!feed.ok) return { reason: `its arrivals are not a known process (${feed.reason})` };
-  const lambda = m.arrivalRate[node.id] ?? 0;
+  // The configured rate, not the measured one: a run's realised count wanders around it, and the
+  // prediction should not inherit that noise (near ρ = 0.8 a 3% surplus moves W by 15%).
+  const lambda = feed.lambda ?? m.arrivalRate[node.id] ?? 0;
   if (!(lambda > 0)) return { reason: 'no requests arrived in the window' };
   const S = (c.serviceTimeMs * serverProfiles[c.profile].speed) / 1000;
   const mu = 1 / S;
