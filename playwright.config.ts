@@ -7,6 +7,10 @@ import { defineConfig, devices } from '@playwright/test';
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 const port = Number(process.env.E2E_PORT ?? 4319);
+// Several people can run e2e at once on one machine: each with its own port, build folder and
+// results folder (E2E_PORT, E2E_DIST, E2E_RESULTS).
+const dist = process.env.E2E_DIST ?? 'dist';
+const results = process.env.E2E_RESULTS ?? 'test-results';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -15,8 +19,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
-  outputDir: 'test-results/artifacts',
+  reporter: [['list'], ['json', { outputFile: `${results}/e2e-results.json` }]],
+  outputDir: `${results}/artifacts`,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     ...devices['Desktop Chrome'],
@@ -33,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${dist} && npx vite preview --outDir ${dist} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

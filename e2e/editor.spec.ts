@@ -42,12 +42,12 @@ test('the palette lists every component type; types not simulated yet are disabl
       await expect(editor.status()).toContainText(`${name} is coming soon`);
     } else await expect(button).toHaveAccessibleDescription(/.{20,}/);
   }
-  await expect(editor.nodes()).toHaveCount(5);
+  await expect(editor.nodes()).toHaveCount(6);
 });
 
 test('click and Enter add a component in the middle of the view', async () => {
   await editor.palette('Server').click();
-  await expect(editor.nodes()).toHaveCount(6);
+  await expect(editor.nodes()).toHaveCount(7);
   await expect(editor.node('Server 1')).toBeVisible();
   await expect(editor.node('Server 1')).toContainText('1 worker · 10 ms');
   await expect(editor.inspector().getByRole('heading', { name: 'Server 1' })).toBeVisible();
@@ -78,25 +78,25 @@ test('drag from the palette places a component where it is dropped', async ({ pa
 
 test('connecting two components, and a refused connection says why', async () => {
   await editor.palette('Server').click();
-  await expect(editor.edges()).toHaveCount(5);
+  await expect(editor.edges()).toHaveCount(7);
   await editor.connect('Load balancer', 'Server 1');
-  await expect(editor.edges()).toHaveCount(6);
+  await expect(editor.edges()).toHaveCount(8);
   await expect(editor.page.getByRole('group', { name: 'Connection from lb to server-1' })).toBeVisible();
 
   await editor.connect('Users', 'Database');
-  await expect(editor.edges()).toHaveCount(6);
+  await expect(editor.edges()).toHaveCount(8);
   await expect(editor.status()).toContainText('Users never talk to the database directly');
 
   await editor.connect('web-1', 'Load balancer');
   await expect(editor.status()).toContainText('loop');
-  await expect(editor.edges()).toHaveCount(6);
+  await expect(editor.edges()).toHaveCount(8);
 });
 
 test('connect with the keyboard from the inspector', async () => {
   await editor.palette('Database').click();
   await editor.node('web-2').click();
   await editor.inspector().getByLabel('Connect to').selectOption({ label: 'Database 1' });
-  await expect(editor.edges()).toHaveCount(6);
+  await expect(editor.edges()).toHaveCount(8);
   await expect(editor.inspector().getByRole('button', { name: '→ Database 1' })).toBeVisible();
 });
 
@@ -134,46 +134,46 @@ test('undo and redo from the toolbar and the keyboard', async ({ page }) => {
   const redo = editor.button('Redo');
   await expect(undo).toBeDisabled();
   await editor.palette('Server').click();
-  await expect(editor.nodes()).toHaveCount(6);
+  await expect(editor.nodes()).toHaveCount(7);
   await undo.click();
-  await expect(editor.nodes()).toHaveCount(5);
-  await redo.click();
   await expect(editor.nodes()).toHaveCount(6);
+  await redo.click();
+  await expect(editor.nodes()).toHaveCount(7);
 
   await page.keyboard.press('ControlOrMeta+z');
-  await expect(editor.nodes()).toHaveCount(5);
-  await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(editor.nodes()).toHaveCount(6);
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(editor.nodes()).toHaveCount(7);
   await page.keyboard.press('ControlOrMeta+z');
   await page.keyboard.press('ControlOrMeta+y');
-  await expect(editor.nodes()).toHaveCount(6);
+  await expect(editor.nodes()).toHaveCount(7);
   await expect(redo).toBeDisabled();
 });
 
 test('delete removes a component with its connections; undo brings both back', async ({ page }) => {
   await editor.node('web-2').click();
   await page.keyboard.press('Delete');
-  await expect(editor.nodes()).toHaveCount(4);
-  await expect(editor.edges()).toHaveCount(3);
-  await expect(editor.status()).toContainText('Deleted 1 component, 2 connections.');
-  await page.keyboard.press('ControlOrMeta+z');
   await expect(editor.nodes()).toHaveCount(5);
-  await expect(editor.edges()).toHaveCount(5);
+  await expect(editor.edges()).toHaveCount(4);
+  await expect(editor.status()).toContainText('Deleted 1 component, 3 connections.');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(editor.nodes()).toHaveCount(6);
+  await expect(editor.edges()).toHaveCount(7);
 
   // Edges can be selected and deleted on their own, from the toolbar.
   await editor.node('web-1').click();
   await editor.inspector().getByRole('button', { name: '→ Database' }).click();
   await expect(editor.inspector().getByRole('heading', { name: 'web-1 → Database' })).toBeVisible();
   await editor.button('Delete').click();
-  await expect(editor.edges()).toHaveCount(4);
-  await expect(editor.nodes()).toHaveCount(5);
+  await expect(editor.edges()).toHaveCount(6);
+  await expect(editor.nodes()).toHaveCount(6);
 });
 
 test('keyboard shortcuts: duplicate, copy and paste, select all, fit view, help', async ({ page }) => {
   await editor.node('web-1').click();
   await page.keyboard.press('ControlOrMeta+d');
   await expect(editor.node('web-3')).toBeVisible();
-  await expect(editor.nodes()).toHaveCount(6);
+  await expect(editor.nodes()).toHaveCount(7);
 
   // Shift-click adds to the selection; copy and paste bring the edge between them too.
   await editor.node('web-2').click();
@@ -183,13 +183,13 @@ test('keyboard shortcuts: duplicate, copy and paste, select all, fit view, help'
   await expect(editor.status()).toContainText('Copied 2 components.');
   await page.keyboard.press('ControlOrMeta+v');
   await expect(editor.status()).toContainText('Pasted 2 components.');
-  await expect(editor.nodes()).toHaveCount(8);
+  await expect(editor.nodes()).toHaveCount(9);
   await expect(editor.node('web-4')).toBeVisible();
   await expect(editor.page.getByRole('group', { name: 'Connection from web-4 to db-2' })).toBeAttached();
 
   await page.keyboard.press('ControlOrMeta+a');
   await expect(editor.inspector()).toContainText('4 × Server');
-  await expect(editor.inspector()).toContainText('6 × Connection');
+  await expect(editor.inspector()).toContainText('8 × Connection');
   await page.keyboard.press('Escape');
   await expect(editor.inspector().getByRole('heading', { name: 'Scenario' })).toBeVisible();
 

@@ -70,7 +70,10 @@ export class Editor {
 
   async screenshot(name: string) {
     await this.page.mouse.move(0, 0);
-    await this.page.screenshot({ path: `test-results/screenshots/${name}.png`, animations: 'disabled' });
+    await this.page.screenshot({
+      path: `${process.env.E2E_RESULTS ?? 'test-results'}/screenshots/${name}.png`,
+      animations: 'disabled',
+    });
   }
 }
 

@@ -77,7 +77,8 @@ test('Run fills the charts and advances the clock; Pause stops it', async ({ pag
   // Lines are drawn: the latency chart has its three percentiles, utilisation a line per node.
   await expect(chart(page, 'Latency').locator('path.recharts-line-curve')).toHaveCount(3);
   await expect(chart(page, 'Utilisation').locator('path.recharts-line-curve').first()).toBeVisible();
-  await expect(chart(page, 'Cache hit rate')).toContainText('No cache in this scenario');
+  // The default scenario's cache warms up: its hit rate emerges from keys, skew and capacity.
+  await expect.poll(() => readOut(chart(page, 'Cache hit rate'), 'cache')).toBeGreaterThan(40);
   await expect.poll(() => readOut(chart(page, 'Latency'), 'p99')).toBeGreaterThan(20);
   // The canvas shows each node's load.
   await expect(editor.node('web-1')).toContainText('%');
@@ -158,10 +159,11 @@ test('add a server while running and watch p99 fall', async ({ page }) => {
   // A taller window: with the results open, the canvas keeps room for every component.
   await page.setViewportSize({ width: 1440, height: 900 });
   await setDuration(400);
-  // Two servers at their limit (about 290 requests/s between them): p99 well over a second.
+  // Two servers at their limit (about 315 requests/s between them, with the cache answering
+  // most reads): p99 climbs to over half a second.
   await editor.node('Users').click();
   const rps = editor.inspector().getByRole('textbox', { name: 'Requests per second' });
-  await rps.fill('285');
+  await rps.fill('310');
   await rps.press('Enter');
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
   await runButton(page).click();

@@ -293,9 +293,10 @@ describe('the example document of issue 2', () => {
 });
 
 describe('the built-in default scenario', () => {
-  it('restores and matches its description: users → balancer → two servers → database', () => {
+  it('restores and matches its description: users → balancer → two servers → cache + database', () => {
     const s = restored(defaultScenarioInput);
     expect(s.nodes.map((n) => n.type).sort()).toEqual([
+      'cache',
       'client',
       'database',
       'loadBalancer',

@@ -157,9 +157,9 @@ describe('editor store: deleting', () => {
     });
     state().select(['web-1'], ['web-2>db']);
     const r = state().removeElements(state().selectedNodes, state().selectedEdges);
-    expect(r).toEqual({ ok: true, removed: { nodes: 1, edges: 3, events: 2 } });
+    expect(r).toEqual({ ok: true, removed: { nodes: 1, edges: 4, events: 2 } });
     expect(ids(state().doc)).not.toContain('web-1');
-    expect(state().doc.edges.map(edgeKey)).toEqual(['users>lb', 'lb>web-2']);
+    expect(state().doc.edges.map(edgeKey)).toEqual(['users>lb', 'lb>web-2', 'web-2>cache']);
     expect(state().doc.events).toEqual([{ at: 7, action: 'fail', node: 'web-2' }]);
     expect(state().selectedNodes.size + state().selectedEdges.size).toBe(0);
     expect(isValid(state().doc)).toBe(true);
@@ -239,7 +239,8 @@ describe('editor store: copy and paste', () => {
     expect(pasted.map((n) => n.label)).toEqual(['web-3', 'web-4', 'Database 2']);
     expect(pasted[0]?.position).toEqual({ x: 560, y: 60 });
     expect(state().doc.edges.map(edgeKey)).toEqual(expect.arrayContaining(['web-3>db-2', 'web-4>db-2']));
-    expect(state().doc.edges).toHaveLength(7);
+    // 7 edges of the default scenario + the two copied server → database edges.
+    expect(state().doc.edges).toHaveLength(9);
     expect([...state().selectedNodes]).toEqual(['web-3', 'web-4', 'db-2']);
     expect(new Set(ids(state().doc)).size).toBe(state().doc.nodes.length);
     expect(isValid(state().doc)).toBe(true);
