@@ -10,10 +10,15 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Vendor chunks cache across releases; charts are loaded lazily and keep their own chunk.
+        // Only the d3 modules React Flow itself uses (pan, zoom, drag) belong with it: recharts'
+        // d3 (scales, shapes, time formats) must stay with the lazily loaded charts.
         advancedChunks: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'xyflow', test: /node_modules[\\/](@xyflow|d3-[a-z]+|classcat)[\\/]/ },
+            {
+              name: 'xyflow',
+              test: /node_modules[\\/](@xyflow|d3-(zoom|drag|selection|transition|dispatch|timer|ease|interpolate|color)|classcat)[\\/]/,
+            },
           ],
         },
       },

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, unit tests, then e2e in Chromium — every step runs even if an
+// `npm test`: type-check, lint, unit tests, then e2e in Chromium and the first-load size budget — every step runs even if an
 // earlier one fails, so one run shows everything that is wrong. Ends with a plain
 // "N passed, N failed" line that CI reads (Vitest's and Playwright's own summaries differ).
 import { spawnSync } from 'node:child_process';
@@ -56,6 +56,14 @@ if (e2e?.stats) {
   if (!e2eOk && e2e.stats.unexpected === 0) failed++;
 } else if (!e2eOk) failed++;
 steps.push(['e2e', e2eOk]);
+
+// The e2e server built the app; its first-load JavaScript must stay within the budget.
+const dist = process.env.E2E_DIST ?? 'dist';
+if (existsSync(`${dist}/index.html`)) {
+  const sizeOk = run('first-load size', 'node', ['scripts/bundle-size.mjs', dist]);
+  sizeOk ? passed++ : failed++;
+  steps.push(['first-load size', sizeOk]);
+}
 
 console.log('\n=== summary');
 for (const [label, ok] of steps) console.log(`${ok ? 'ok  ' : 'FAIL'}  ${label}`);
