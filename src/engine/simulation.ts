@@ -3,7 +3,7 @@ import { EV } from './core/eventKinds.ts';
 import { EventQueue } from './core/eventQueue.ts';
 import { Link } from './core/link.ts';
 import { Rng } from './core/random.ts';
-import { CAUSE, CAUSE_COUNT, Call, ENDED, type Request } from './core/request.ts';
+import { CAUSE, CAUSE_COUNT, Call, ENDED, Request } from './core/request.ts';
 import { FaultLog } from './metrics/faultLog.ts';
 import { bucketOf, Histogram } from './metrics/histogram.ts';
 import { buildReport, type Report } from './metrics/report.ts';
@@ -249,17 +249,46 @@ export class Simulation {
   }
 
   private readonly pool: Call[] = [];
+  private readonly requestPool: Request[] = [];
 
   newCall(req: Request, node: NodeModel, parent: Call | null, link: Link | null): Call {
+    req.holds++;
     const call = this.pool.pop();
     if (call === undefined) return new Call(req, node, parent, link);
     call.reset(req, node, parent, link);
     return call;
   }
 
-  /** Back to the pool. Only for calls nobody will read again except through a gen check. */
+  /** A client's new request (its root call), from the pool when one is free. */
+  newRequest(
+    client: NodeModel,
+    start: number,
+    key: number,
+    session: number,
+    isRead: boolean,
+    measured: boolean,
+  ): Request {
+    const req = this.requestPool.pop();
+    if (req === undefined) {
+      const fresh = new Request(client, start, key, session, isRead, measured);
+      fresh.pooled = true;
+      return fresh;
+    }
+    req.renew(client, start, key, session, isRead, measured);
+    return req;
+  }
+
+  /**
+   * Back to the pool. Only for calls nobody will read again except through a gen check. The
+   * last call of an ended request takes the request back to the pool with it.
+   */
   recycle(call: Call): void {
     call.gen++;
+    const req = call.req;
+    if (--req.holds === 0 && req.pooled && req.ended !== ENDED.inFlight) {
+      req.gen++;
+      if (this.requestPool.length < 100_000) this.requestPool.push(req);
+    }
     if (this.pool.length < 100_000) this.pool.push(call);
   }
 
@@ -303,22 +332,27 @@ export class Simulation {
     if (req.measured) this.generated++;
   }
 
-  completeRequest(root: Call): void {
+  /**
+   * The request of `root` got its answer. Returns the latency's histogram bucket, so the
+   * client can record it too without working it out again.
+   */
+  completeRequest(root: Call): number {
     const req = root.req;
+    const latency = this.now - req.start;
+    const bucket = bucketOf(latency);
     if (req.ended !== ENDED.inFlight) {
       this.invariantViolations++;
-      return;
+      return bucket;
     }
     req.ended = ENDED.completed;
     this.allEnded++;
-    const latency = this.now - req.start;
-    const bucket = bucketOf(latency);
     this.secondLatency.recordAt(bucket, latency);
     this.secondCompleted++;
     if (req.measured) {
       this.completed++;
       this.latency.recordAt(bucket, latency);
     }
+    return bucket;
   }
 
   failRequest(root: Call, cause: number, origin: number): void {

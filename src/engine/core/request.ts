@@ -104,6 +104,11 @@ export class Call {
 /**
  * One user request, from the client's send to its answer, failure or timeout. It is also
  * the request's root call (the client's own hop), which saves an object per request.
+ *
+ * A client's requests are pooled too (`Simulation.newRequest`): `holds` counts the pooled
+ * calls that still carry this request, and once it has ended and the last of them is
+ * recycled nothing can read it any more, so it goes back to the pool. A request some call
+ * never gives back is simply left to the garbage collector.
  */
 export class Request extends Call {
   ended: number = ENDED.inFlight;
@@ -113,17 +118,43 @@ export class Request extends Call {
   hasJob = false;
   /** The server that took the job on (it publishes it or runs it inline), or -1. */
   jobOwner = -1;
+  /** Live pooled calls whose `req` is this request. */
+  holds = 0;
+  /** A client's request, which goes back to the pool when done (jobs are not pooled). */
+  pooled = false;
   constructor(
     client: NodeModel,
-    readonly start: number,
+    public start: number,
     /** Popularity rank − 1: key 0 is the most requested. */
-    readonly key: number,
-    readonly session: number,
-    readonly isRead: boolean,
+    public key: number,
+    public session: number,
+    public isRead: boolean,
     /** Arrived after warm-up: counted in the statistics. */
-    readonly measured: boolean,
+    public measured: boolean,
   ) {
     super(null as unknown as Request, client, null, null);
     this.req = this;
+  }
+
+  /** Reuse a pooled request for a new one (`gen` moves on, so stale events ignore it). */
+  renew(
+    client: NodeModel,
+    start: number,
+    key: number,
+    session: number,
+    isRead: boolean,
+    measured: boolean,
+  ): void {
+    this.reset(this, client, null, null);
+    this.start = start;
+    this.key = key;
+    this.session = session;
+    this.isRead = isRead;
+    this.measured = measured;
+    this.ended = ENDED.inFlight;
+    this.isStatic = false;
+    this.hasJob = false;
+    this.jobOwner = -1;
+    this.holds = 0;
   }
 }

@@ -2,7 +2,7 @@ import type { NodeOfType } from '../../scenario/document.ts';
 import { Router } from '../balancing/router.ts';
 import { EV } from '../core/eventKinds.ts';
 import { hashString, mix32, type Rng } from '../core/random.ts';
-import { CAUSE, type Call, Request, STATIC_KEY_BASE } from '../core/request.ts';
+import { CAUSE, type Call, STATIC_KEY_BASE } from '../core/request.ts';
 import { createZipfSampler } from '../core/zipf.ts';
 import { Histogram } from '../metrics/histogram.ts';
 import type { Simulation } from '../simulation.ts';
@@ -126,7 +126,7 @@ export class ClientModel extends NodeModel {
     // The user session is a hash of the request's number: uniform over sessions, and free
     // when nothing (no ip-hash balancer) looks at it.
     const session = mix32((this.sent++ + this.sessionSalt) | 0) % c.sessions;
-    const root = new Request(this, now, key, session, isRead, now >= sim.warmupMs);
+    const root = sim.newRequest(this, now, key, session, isRead, now >= sim.warmupMs);
     root.isStatic = isStatic;
     if (!isStatic && this.jobRng !== null) root.hasJob = this.jobRng.next() < c.asyncRatio;
     sim.onGenerated(root);
@@ -146,10 +146,11 @@ export class ClientModel extends NodeModel {
     if (this.router.handleResponse(root, child)) return;
     if (child.ok) {
       this.stats.served++;
-      const ms = this.sim.now - root.req.start;
+      const req = root.req;
+      const ms = this.sim.now - req.start;
       this.stats.timeInNodeSum += ms;
-      if (root.req.measured) this.latency.record(ms);
-      this.sim.completeRequest(root);
+      const bucket = this.sim.completeRequest(root);
+      if (req.measured) this.latency.recordAt(bucket, ms);
     } else this.sim.failRequest(root, child.cause, child.origin);
   }
 

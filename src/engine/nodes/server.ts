@@ -40,6 +40,9 @@ export class ServerModel extends NodeModel {
   private cache: CacheAside | null = null;
   private queue: Router | null = null;
   private readonly speed: number;
+  /** serviceTimeMs × speed: a plain request's mean service time. */
+  private readonly meanMs: number;
+  private readonly jobTimeMs: number;
 
   constructor(
     sim: Simulation,
@@ -48,6 +51,8 @@ export class ServerModel extends NodeModel {
   ) {
     super(sim, index, node.id, 'server');
     this.speed = serverProfiles[node.config.profile].speed;
+    this.meanMs = node.config.serviceTimeMs * this.speed;
+    this.jobTimeMs = node.config.jobTimeMs;
   }
 
   override init(): void {
@@ -134,19 +139,20 @@ export class ServerModel extends NodeModel {
       this.sim.failCall(call, CAUSE.nodeDown, this.index);
       return;
     }
-    const c = this.node.config;
     if ((call.op & OP_KIND) === OP.batch) {
       // A scheduler's batch work: it holds a worker as long as it says, like any request.
       this.station.arrive(call, call.aux * this.speed);
       return;
     }
-    let mean = c.serviceTimeMs;
     const req = call.req;
     if (req.hasJob && req.jobOwner < 0) {
       req.jobOwner = this.index;
-      if (this.queue === null) mean += c.jobTimeMs;
+      if (this.queue === null) {
+        this.station.arrive(call, (this.node.config.serviceTimeMs + this.jobTimeMs) * this.speed);
+        return;
+      }
     }
-    this.station.arrive(call, mean * this.speed);
+    this.station.arrive(call, this.meanMs);
   }
 
   /** This server took on the request's job and now fails it: a retry elsewhere may take it. */
