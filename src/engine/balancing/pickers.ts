@@ -9,6 +9,8 @@ import { hashString, mix32, type Rng } from '../core/random.ts';
 export interface Picker {
   /** Index of the chosen backend, or -1 when none is healthy. */
   pick(key: number, session: number): number;
+  /** The choice depends on the key (callers may pass 0 otherwise: a key is drawn lazily). */
+  readonly usesKey: boolean;
   /** A request was sent to / came back from backend i (connection counting). */
   onSend(i: number): void;
   onDone(i: number): void;
@@ -61,6 +63,7 @@ abstract class BasePicker implements Picker {
   readonly active: Int32Array;
   protected readonly healthy: Uint8Array;
   healthyCount: number;
+  readonly usesKey: boolean = false;
 
   constructor(readonly n: number) {
     this.active = new Int32Array(n);
@@ -302,9 +305,13 @@ class IpHash extends BasePicker {
  * point clockwise of its hash. When a backend is down its keys fall to the next points —
  * only its own keys move, which is why caches keep their locality.
  */
+const GUIDE_BITS = 10;
+const GUIDE_SIZE = 1 << GUIDE_BITS;
+
 class ConsistentHash extends BasePicker {
   private readonly ringHash: Uint32Array;
   private readonly ringOwner: Int32Array;
+  private readonly guide: Int32Array;
   constructor(ids: readonly string[], virtualNodes: number) {
     super(ids.length);
     const points: Array<[number, number]> = [];
@@ -314,14 +321,26 @@ class ConsistentHash extends BasePicker {
     points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     this.ringHash = Uint32Array.from(points, (p) => p[0]);
     this.ringOwner = Int32Array.from(points, (p) => p[1]);
+    // guide[g]: the first ring point at or after g · 2^22, so a look-up starts a few points
+    // short of its answer instead of bisecting the whole ring.
+    this.guide = new Int32Array(GUIDE_SIZE + 1);
+    let at = 0;
+    for (let g = 0; g <= GUIDE_SIZE; g++) {
+      const from = g * 2 ** (32 - GUIDE_BITS);
+      while (at < this.ringHash.length && (this.ringHash[at] as number) < from) at++;
+      this.guide[g] = at;
+    }
   }
+  override readonly usesKey = true;
   pick(key: number): number {
     if (this.healthyCount === 0) return -1;
     const h = mix32(key + 0x27d4eb2f);
     const hashes = this.ringHash;
     const len = hashes.length;
-    let lo = 0;
-    let hi = len;
+    // The first point ≥ h lies between the guide entries of h's stretch of the ring.
+    const g = h >>> (32 - GUIDE_BITS);
+    let lo = this.guide[g] as number;
+    let hi = this.guide[g + 1] as number;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if ((hashes[mid] as number) < h) lo = mid + 1;

@@ -1,6 +1,11 @@
 import type { NodeModel } from '../nodes/nodeModel.ts';
 import type { Link } from './link.ts';
 
+/** Turns a request's uniform draw into its key (popularity rank − 1), when first asked. */
+export interface KeyOfDraw {
+  rankAt(x: number): number;
+}
+
 /** Why a request failed. The report counts errors by cause and by the node where they arose. */
 export const causes = [
   'node-down',
@@ -122,11 +127,15 @@ export class Request extends Call {
   holds = 0;
   /** A client's request, which goes back to the pool when done (jobs are not pooled). */
   pooled = false;
+  private key_: number;
+  /** With key_ = -1: the uniform draw the key comes from, and the sampler that maps it. */
+  private keyDraw = 0;
+  private keyOf: KeyOfDraw | null = null;
   constructor(
     client: NodeModel,
     public start: number,
     /** Popularity rank − 1: key 0 is the most requested. */
-    public key: number,
+    key: number,
     public session: number,
     public isRead: boolean,
     /** Arrived after warm-up: counted in the statistics. */
@@ -134,6 +143,28 @@ export class Request extends Call {
   ) {
     super(null as unknown as Request, client, null, null);
     this.req = this;
+    this.key_ = key;
+  }
+
+  /**
+   * Popularity rank − 1: key 0 is the most requested. A client's key is drawn when the
+   * request starts (the random stream moves on then, as always) but looked up in the
+   * sampler's table only if something reads it: most topologies never do.
+   */
+  get key(): number {
+    let k = this.key_;
+    if (k < 0) {
+      k = (this.keyOf as KeyOfDraw).rankAt(this.keyDraw) - 1;
+      this.key_ = k;
+    }
+    return k;
+  }
+
+  /** The key is whatever `keyOf` makes of the uniform draw `x`, worked out when first read. */
+  setKeyDraw(x: number, keyOf: KeyOfDraw): void {
+    this.key_ = -1;
+    this.keyDraw = x;
+    this.keyOf = keyOf;
   }
 
   /** Reuse a pooled request for a new one (`gen` moves on, so stale events ignore it). */
@@ -147,7 +178,7 @@ export class Request extends Call {
   ): void {
     this.reset(this, client, null, null);
     this.start = start;
-    this.key = key;
+    this.key_ = key;
     this.session = session;
     this.isRead = isRead;
     this.measured = measured;

@@ -114,7 +114,12 @@ export class ZipfAliasSampler {
 
   /** A rank in 1..n; rank 1 is the most popular. */
   sample(rng: Rng): number {
-    const u = rng.next() * this.n;
+    return this.rankAt(rng.next());
+  }
+
+  /** The rank a draw `x` uniform in [0, 1) stands for: `sample` split in two, so the look-up can wait. */
+  rankAt(x: number): number {
+    const u = x * this.n;
     const i = Math.floor(u);
     const table = this.table;
     return (u - i < (table[2 * i] as number) ? i : (table[2 * i + 1] as number)) + 1;

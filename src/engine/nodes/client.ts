@@ -3,7 +3,7 @@ import { Router } from '../balancing/router.ts';
 import { EV } from '../core/eventKinds.ts';
 import { hashString, mix32, type Rng } from '../core/random.ts';
 import { CAUSE, type Call, STATIC_KEY_BASE } from '../core/request.ts';
-import { createZipfSampler } from '../core/zipf.ts';
+import { createZipfSampler, ZipfAliasSampler } from '../core/zipf.ts';
 import { Histogram } from '../metrics/histogram.ts';
 import type { Simulation } from '../simulation.ts';
 import { NodeModel } from './nodeModel.ts';
@@ -119,14 +119,21 @@ export class ClientModel extends NodeModel {
     const rng = this.requestRng;
     const sr = this.staticRng;
     const isStatic = sr !== null && sr.next() < c.staticRatio;
+    const zipf = this.zipf;
+    // An alias-table key is one uniform draw; its table look-up waits until a node asks.
+    const lazy = !isStatic && zipf instanceof ZipfAliasSampler;
+    const keyDraw = lazy ? rng.next() : 0;
     const key = isStatic
       ? STATIC_KEY_BASE + (this.staticZipf as { sample(rng: Rng): number }).sample(sr) - 1
-      : this.zipf.sample(rng) - 1;
+      : lazy
+        ? 0
+        : zipf.sample(rng) - 1;
     const isRead = isStatic || c.readRatio >= 1 ? true : rng.next() < c.readRatio;
     // The user session is a hash of the request's number: uniform over sessions, and free
     // when nothing (no ip-hash balancer) looks at it.
     const session = mix32((this.sent++ + this.sessionSalt) | 0) % c.sessions;
     const root = sim.newRequest(this, now, key, session, isRead, now >= sim.warmupMs);
+    if (lazy) root.setKeyDraw(keyDraw, zipf);
     root.isStatic = isStatic;
     if (!isStatic && this.jobRng !== null) root.hasJob = this.jobRng.next() < c.asyncRatio;
     sim.onGenerated(root);
