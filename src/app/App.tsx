@@ -11,6 +11,8 @@ import { NoticeRegion } from '../editor/notices/NoticeRegion.tsx';
 import { Palette } from '../editor/palette/Palette.tsx';
 import { EditorStoreProvider, useEditor, useEditorStore } from '../editor/store/context.tsx';
 import type { EditorStore } from '../editor/store/editorStore.ts';
+import { LearnButton } from '../lessons/ui/LearnButton.tsx';
+import { LearnLayer } from '../lessons/ui/LearnLayer.tsx';
 import { FaultMenu } from '../run/ui/FaultMenu.tsx';
 import { RunProvider } from '../run/ui/RunContext.tsx';
 import { RunControls } from '../run/ui/RunControls.tsx';
@@ -80,6 +82,7 @@ function Shell() {
           <RunControls />
         </div>
         <Toolbar ctx={ctx} />
+        <LearnButton ctx={ctx} />
         <CommandButton id="help" ctx={ctx} />
       </header>
       <Palette ctx={ctx} />
@@ -90,6 +93,7 @@ function Shell() {
       </main>
       <ResultsPanel />
       <Inspector />
+      <LearnLayer />
       {helpOpen && (
         <Suspense fallback={null}>
           <HelpDialog />

@@ -1,3 +1,4 @@
+import type { RunSnapshot } from '../exercises/checks.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { type WhySnapshot, whySnapshot } from '../why/snapshot.ts';
 import { WhyTracker } from '../why/tracker.ts';
@@ -24,6 +25,11 @@ export interface RunApi {
   pull(force?: boolean): Frame | null;
   /** The Why panel's findings and theory for the run as it is now. */
   why(): WhySnapshot | null;
+  /**
+   * What the run has seen so far, for a lesson's guided steps: simulated seconds, the faults
+   * applied (scheduled or clicked), and the whole-run report once it has finished.
+   */
+  seen(): RunSnapshot | null;
 }
 
 export function createRunApi(timers: HostTimers): RunApi {
@@ -59,6 +65,15 @@ export function createRunApi(timers: HostTimers): RunApi {
       const scenario = host.currentScenario;
       if (!sim || !scenario || !tracker || host.runStatus === 'error') return null;
       return whySnapshot(sim, scenario, tracker);
+    },
+    seen: () => {
+      const sim = host.simulation;
+      if (!sim || host.runStatus === 'error') return null;
+      return {
+        seconds: sim.now / 1000,
+        faults: sim.faults.records.map((r) => ({ action: r.action, target: r.target })),
+        report: sim.finished ? sim.report() : null,
+      };
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { RunSnapshot } from '../exercises/checks.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/index.ts';
 import type { WhySnapshot } from '../why/snapshot.ts';
 import { type Frame, type Layout, LIVE_NODE_COLUMNS, LN } from './frameFormat.ts';
@@ -138,6 +139,12 @@ export class RunController {
     const wasRunning = this.store.getState().status === 'running';
     if (!(await this.load())) return;
     if (wasRunning) await this.run();
+  }
+
+  /** What the run has seen so far, for a lesson's guided steps (null before a run). */
+  async seen(): Promise<RunSnapshot | null> {
+    if (!this.worker || this.loaded === null) return null;
+    return this.call((api) => api.seen());
   }
 
   async setSpeed(speed: Speed): Promise<void> {

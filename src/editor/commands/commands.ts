@@ -1,3 +1,5 @@
+import { ExerciseIcon, LearnIcon } from '../../lessons/ui/icons.tsx';
+import { openAuthoring, openLessonPicker } from '../../lessons/ui/learnStore.ts';
 import { PlayIcon, ResetIcon, StepIcon } from '../../run/ui/icons.tsx';
 import { RUN_SHORTCUTS } from '../../run/ui/runShortcuts.ts';
 import {
@@ -33,7 +35,7 @@ export interface Command {
   description?: string;
   /** The first is the one shown; all of them work. */
   shortcuts: readonly string[];
-  group: 'Run' | 'Edit' | 'Clipboard' | 'Selection' | 'View' | 'Help';
+  group: 'Run' | 'Edit' | 'Clipboard' | 'Selection' | 'View' | 'Learn' | 'Help';
   icon: Icon;
   /** When false the toolbar button is disabled and the shortcut does nothing. */
   enabled?(state: EditorState): boolean;
@@ -63,6 +65,8 @@ export type CommandId =
   | 'fitView'
   | 'zoomIn'
   | 'zoomOut'
+  | 'learn'
+  | 'createExercise'
   | 'help';
 
 const hasSelection = (s: EditorState) => s.selectedNodes.size > 0 || s.selectedEdges.size > 0;
@@ -226,6 +230,26 @@ export const commands: readonly Command[] = [
     group: 'View',
     icon: ZoomOutIcon,
     run: ({ flow }) => void flow.zoomOut({ duration: 150 }),
+  },
+  // Lessons and exercises (src/lessons/ui, src/exercises/ui).
+  {
+    id: 'learn',
+    label: 'Learn',
+    description: 'Open a lesson: a guided scenario with a goal to reach',
+    shortcuts: ['L'],
+    group: 'Learn',
+    icon: LearnIcon,
+    run: () => openLessonPicker(),
+  },
+  {
+    id: 'createExercise',
+    label: 'Create exercise',
+    description: 'Turn this canvas (or the selected part) into an exercise link for students',
+    shortcuts: ['Shift+E'],
+    group: 'Learn',
+    icon: ExerciseIcon,
+    enabled: (s) => s.doc.nodes.length > 0,
+    run: () => openAuthoring(),
   },
   {
     id: 'help',

@@ -16,7 +16,15 @@ const gestures: readonly [string, string][] = [
   ['Move a selected component', 'Arrow keys (with the component focused)'],
 ];
 
-const groupOrder: readonly Command['group'][] = ['Run', 'Edit', 'Clipboard', 'Selection', 'View', 'Help'];
+const groupOrder: readonly Command['group'][] = [
+  'Run',
+  'Edit',
+  'Clipboard',
+  'Selection',
+  'View',
+  'Learn',
+  'Help',
+];
 
 /**
  * Every shortcut, read from the command list, and the pointer gestures. Loaded on first use:
