@@ -11,6 +11,8 @@ export interface Picker {
   pick(key: number, session: number): number;
   /** The choice depends on the key (callers may pass 0 otherwise: a key is drawn lazily). */
   readonly usesKey: boolean;
+  /** The choice depends on the session (callers may pass 0 otherwise). */
+  readonly usesSession: boolean;
   /** A request was sent to / came back from backend i (connection counting). */
   onSend(i: number): void;
   onDone(i: number): void;
@@ -64,6 +66,7 @@ abstract class BasePicker implements Picker {
   protected readonly healthy: Uint8Array;
   healthyCount: number;
   readonly usesKey: boolean = false;
+  readonly usesSession: boolean = false;
 
   constructor(readonly n: number) {
     this.active = new Int32Array(n);
@@ -292,6 +295,7 @@ class PowerOfTwo extends BasePicker {
 
 /** Sticky sessions: hash(session) mod n; if that backend is down, the next healthy one. */
 class IpHash extends BasePicker {
+  override readonly usesSession = true;
   pick(_key: number, session: number): number {
     if (this.healthyCount === 0) return -1;
     let i = mix32(session + 0x5bd1e995) % this.n;

@@ -64,14 +64,15 @@ export class Router {
     if (picker !== null) {
       const avoid = call.lastFailed;
       const req = call.req;
-      // Only a key-based picker reads the key (working it out costs a look-up in a big table).
+      // Only a key- or session-based picker reads them (working them out costs something).
       const key = picker.usesKey ? req.key : 0;
+      const session = picker.usesSession ? req.session : 0;
       if (avoid >= 0 && picker.isHealthy(avoid) && picker.healthyCount > 1) {
         // A retry goes to another backend: hide the one that just failed for this one pick.
         picker.setHealthy(avoid, false);
-        b = picker.pick(key, req.session);
+        b = picker.pick(key, session);
         picker.setHealthy(avoid, true);
-      } else b = picker.pick(key, req.session);
+      } else b = picker.pick(key, session);
       if (b < 0) {
         this.fakeFailure(call, CAUSE.noBackend);
         return;

@@ -131,12 +131,14 @@ export class Request extends Call {
   /** With key_ = -1: the uniform draw the key comes from, and the sampler that maps it. */
   private keyDraw = 0;
   private keyOf: KeyOfDraw | null = null;
+  private sessionHash: number;
+  private sessionCount = 1;
   constructor(
     client: NodeModel,
     public start: number,
     /** Popularity rank − 1: key 0 is the most requested. */
     key: number,
-    public session: number,
+    session: number,
     public isRead: boolean,
     /** Arrived after warm-up: counted in the statistics. */
     public measured: boolean,
@@ -144,6 +146,18 @@ export class Request extends Call {
     super(null as unknown as Request, client, null, null);
     this.req = this;
     this.key_ = key;
+    this.sessionHash = session;
+  }
+
+  /** The user (one of the client's `sessions`) behind it; worked out only if a node asks. */
+  get session(): number {
+    return this.sessionHash % this.sessionCount;
+  }
+
+  /** The session is `hash` mod `count` (both unsigned 32-bit integers). */
+  setSession(hash: number, count: number): void {
+    this.sessionHash = hash;
+    this.sessionCount = count;
   }
 
   /**
@@ -179,7 +193,8 @@ export class Request extends Call {
     this.reset(this, client, null, null);
     this.start = start;
     this.key_ = key;
-    this.session = session;
+    this.sessionHash = session;
+    this.sessionCount = 1;
     this.isRead = isRead;
     this.measured = measured;
     this.ended = ENDED.inFlight;

@@ -84,6 +84,8 @@ export class CacheAside {
 
   private pick(call: Call): number {
     const picker = this.router.picker;
-    return picker === null ? 0 : picker.pick(call.req.key, call.req.session);
+    if (picker === null) return 0;
+    const req = call.req;
+    return picker.pick(picker.usesKey ? req.key : 0, picker.usesSession ? req.session : 0);
   }
 }

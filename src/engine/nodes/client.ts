@@ -32,6 +32,7 @@ export class ClientModel extends NodeModel {
   /** Which requests carry a background job: their own draws, like static files. */
   private readonly jobRng: Rng | null;
   private readonly sessionSalt: number;
+  private readonly sessions: number;
   private sent = 0;
   private readonly rate: RateFunction;
   private spikeFactor = 1;
@@ -58,6 +59,7 @@ export class ClientModel extends NodeModel {
     this.jobRng = node.config.asyncRatio > 0 ? sim.rng(`jobs:${this.id}`) : null;
     this.zipf = createZipfSampler(c.keys, c.zipf);
     this.sessionSalt = mix32(sim.seed ^ hashString(node.id));
+    this.sessions = c.sessions >>> 0;
     this.rate = createRateFunction(c.rps, c.pattern);
     this.constantRate = c.pattern.type === 'constant';
   }
@@ -129,10 +131,10 @@ export class ClientModel extends NodeModel {
         ? 0
         : zipf.sample(rng) - 1;
     const isRead = isStatic || c.readRatio >= 1 ? true : rng.next() < c.readRatio;
+    const root = sim.newRequest(this, now, key, 0, isRead, now >= sim.warmupMs);
     // The user session is a hash of the request's number: uniform over sessions, and free
-    // when nothing (no ip-hash balancer) looks at it.
-    const session = mix32((this.sent++ + this.sessionSalt) | 0) % c.sessions;
-    const root = sim.newRequest(this, now, key, session, isRead, now >= sim.warmupMs);
+    // when nothing (no ip-hash balancer) looks at it — the remainder waits until one does.
+    root.setSession(mix32((this.sent++ + this.sessionSalt) | 0), this.sessions);
     if (lazy) root.setKeyDraw(keyDraw, zipf);
     root.isStatic = isStatic;
     if (!isStatic && this.jobRng !== null) root.hasJob = this.jobRng.next() < c.asyncRatio;
