@@ -145,11 +145,21 @@ test('a teacher makes an exercise; a student fails it, fixes the design and pass
   await expect(verdict).toContainText('Not yet: 1 of 1 goal missed.', { timeout: 20_000 });
   await s.screenshot('exercise-failed');
 
-  // Breaking a lock is told at once.
+  // A locked component cannot be edited or deleted, and says why.
   await s.node('Database').click();
-  const connections = s.inspector().getByRole('textbox', { name: 'Connections' });
-  await connections.fill('30');
+  await expect(s.inspector().getByRole('note')).toContainText('Locked by the exercise');
+  await expect(s.inspector().getByRole('textbox', { name: 'Connections' })).toBeDisabled();
+  await student.keyboard.press('Delete');
+  await expect(student.getByText(/db is locked by the exercise and cannot be removed/)).toBeVisible();
+  await expect(s.nodes()).toHaveCount(6);
+  await s.screenshot('exercise-locked');
+  // Changing the traffic is told at once.
+  await s.node('Users').click();
+  const rate = s.inspector().getByRole('textbox', { name: 'Requests per second' });
+  await rate.fill('50');
+  await rate.press('Enter');
   await expect(ex.getByText('Your design breaks a rule:')).toBeVisible();
+  await s.canvas().click({ position: { x: 20, y: 20 } });
   await student.keyboard.press('Control+Z');
   await expect(ex.getByText('Your design breaks a rule:')).toBeHidden();
 

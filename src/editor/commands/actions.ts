@@ -3,6 +3,7 @@ import { fragmentBounds, fragmentToText, parseFragment, selectionFragment } from
 import { nodeIndex, nodeName } from '../document/graph.ts';
 import { NODE_SIZE } from '../document/layout.ts';
 import { GRID, type XY } from '../document/operations.ts';
+import { undeletable } from '../locks.ts';
 import type { CommandContext } from './context.ts';
 
 /**
@@ -87,6 +88,7 @@ export function addAtCentre(ctx: CommandContext, type: NodeType): void {
 export function deleteSelection(ctx: CommandContext): void {
   const s = ctx.store.getState();
   if (s.selectedNodes.size === 0 && s.selectedEdges.size === 0) return;
+  if (refuseLocked(ctx, s.selectedNodes)) return;
   const r = s.removeElements(s.selectedNodes, s.selectedEdges);
   if (!r.ok) {
     s.notify(r.reason, 'warning');
@@ -98,6 +100,19 @@ export function deleteSelection(ctx: CommandContext): void {
     r.removed.events > 0 && plural(r.removed.events, 'scheduled event'),
   ].filter(Boolean);
   s.notify(`Deleted ${parts.join(', ')}.`, 'info');
+}
+
+/** Components an exercise locks stay: says so instead of removing anything. */
+function refuseLocked(ctx: CommandContext, ids: Iterable<string>): boolean {
+  const locked = undeletable(ids);
+  if (locked.length === 0) return false;
+  ctx.store
+    .getState()
+    .notify(
+      `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} locked by the exercise and cannot be removed.`,
+      'warning',
+    );
+  return true;
 }
 
 /** How many times the current clipboard text was pasted: each paste lands a step further. */
@@ -114,6 +129,7 @@ export function copySelection(ctx: CommandContext, { cut = false } = {}): boolea
   ctx.clipboard.write(text);
   pasteRun = { text, count: 0 };
   if (cut) {
+    if (refuseLocked(ctx, s.selectedNodes)) return false;
     s.removeElements(s.selectedNodes, []);
     s.notify(`Cut ${plural(fragment.nodes.length, 'component')}.`, 'info');
   } else s.notify(`Copied ${plural(fragment.nodes.length, 'component')}.`, 'info');

@@ -5,6 +5,7 @@ import { anyView } from '../components/index.ts';
 import { nodeIndex, nodeName } from '../document/graph.ts';
 import { MAX_LABEL_CHARS } from '../document/operations.ts';
 import { type FieldSpec, fieldSpecs } from '../schema/fieldSpecs.ts';
+import { useEditLock } from '../locks.ts';
 import { useEditor, useEditorStore } from '../store/context.tsx';
 import { ConnectionsSection } from './ConnectionsSection.tsx';
 import { TextField } from './fields/TextField.tsx';
@@ -16,6 +17,7 @@ export function NodeInspector({ id }: { id: string }) {
   // Type, label and config, not the node: dragging it (a new position) must not redraw the form.
   const type = useEditor((s) => nodeIndex(s.doc.nodes).get(id)?.type);
   const label = useEditor((s) => nodeIndex(s.doc.nodes).get(id)?.label);
+  const lock = useEditLock(id);
   const config = useEditor((s) => nodeIndex(s.doc.nodes).get(id)?.config) as
     | Record<string, unknown>
     | undefined;
@@ -45,6 +47,11 @@ export function NodeInspector({ id }: { id: string }) {
         </div>
       </header>
       <p className="sl-inspector__about">{components[type].description}</p>
+      {lock && (
+        <p className="sl-inspector__locked" role="note">
+          {lock.reason}
+        </p>
+      )}
       <TextField
         id={`${prefix}-label`}
         title="Name"
@@ -60,6 +67,7 @@ export function NodeInspector({ id }: { id: string }) {
         idPrefix={prefix}
         nodeId={id}
         custom={view.customFields}
+        disabled={lock?.all}
       />
       {more.length > 0 && (
         <details className="sl-more">
@@ -71,6 +79,7 @@ export function NodeInspector({ id }: { id: string }) {
             idPrefix={prefix}
             nodeId={id}
             custom={view.customFields}
+            disabled={lock?.all}
           />
         </details>
       )}

@@ -18,6 +18,7 @@ import {
   targetChoices,
   withMetric,
 } from './authoring.ts';
+import './author.css';
 
 type Made = { ok: true; exercise: Exercise; url: string; warnings: string[] } | { ok: false; error: string };
 

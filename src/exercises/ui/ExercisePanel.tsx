@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { setEditLocks } from '../../editor/locks.ts';
 import { useEditor } from '../../editor/store/context.tsx';
 import { Hints } from '../../lessons/ui/Hints.tsx';
 import { CheckIcon, LockIcon } from '../../lessons/ui/icons.tsx';
@@ -14,7 +15,7 @@ import { conditionLabel } from '../judge.ts';
 import { CheckSection } from './CheckSection.tsx';
 import { browserStorage, exerciseProgressStore } from './savedProgress.ts';
 import { useCheck } from './useCheck.ts';
-import { describeConstraints } from './verdictView.ts';
+import { describeConstraints, editLocksFor } from './verdictView.ts';
 
 const typeLabel = (t: string) => components[t as keyof typeof components]?.label ?? t;
 
@@ -43,6 +44,12 @@ export function ExercisePanel({
     exerciseProgressStore.update(browserStorage(), key, (old) => ({ ...old, passed: true }));
     setPassedKeys((s) => new Set([...s, key]));
   });
+
+  // Locked components: the inspector and Delete say so while this exercise is open.
+  useEffect(() => {
+    setEditLocks(editLocksFor(exercise));
+    return () => setEditLocks(new Map());
+  }, [exercise]);
 
   // The student's design, saved as it changes (a moment after the last edit).
   useEffect(() => {

@@ -17,6 +17,7 @@ import { gradeApi } from './gradeApi.ts';
 import { type KeyValueStore, lessonProgressStore } from './savedProgress.ts';
 import {
   describeConstraints,
+  editLocksFor,
   firstUnfinished,
   lockedNodes,
   progressText,
@@ -84,6 +85,15 @@ describe('exercise rules in words', () => {
       ['users', 'its traffic'],
       ['lb', 'retries'],
     ]);
+  });
+  it('tells the editor what may not change', () => {
+    const locks = editLocksFor(exercise);
+    expect(locks.get('web-1')?.all).toBe(true);
+    expect(locks.get('users')).toMatchObject({ all: false });
+    expect(locks.get('lb')).toEqual({
+      all: false,
+      reason: 'Locked by the exercise: retries stays as given.',
+    });
   });
   it('describes the constraints', () => {
     expect(describeConstraints(exercise, (t) => t)).toEqual([

@@ -86,3 +86,31 @@ export function sameDesign(
     ]);
   return key(a) === key(b);
 }
+
+/** What the editor must not let the student change in this exercise, and why (see `editor/locks.ts`). */
+export function editLocksFor(
+  exercise: Pick<Exercise, 'goal' | 'start'>,
+): Map<string, { all: boolean; reason: string }> {
+  const out = new Map<string, { all: boolean; reason: string }>();
+  if (exercise.goal.constraints.lockTraffic)
+    for (const n of exercise.start.nodes)
+      if (n.type === 'client')
+        out.set(n.id, {
+          all: false,
+          reason: 'The exercise sets this traffic (rate, pattern, keys): change the design, not the users.',
+        });
+  for (const [id, what] of lockedNodes(exercise))
+    out.set(
+      id,
+      what === 'all settings'
+        ? {
+            all: true,
+            reason: 'Locked by the exercise: its settings stay as given and it cannot be removed.',
+          }
+        : {
+            all: false,
+            reason: `Locked by the exercise: ${what} stay${what.includes(',') ? '' : 's'} as given.`,
+          },
+    );
+  return out;
+}
