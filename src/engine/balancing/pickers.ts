@@ -312,28 +312,56 @@ class IpHash extends BasePicker {
 const GUIDE_BITS = 10;
 const GUIDE_SIZE = 1 << GUIDE_BITS;
 
+/** A built ring: point hashes in order, their owners, and the guide into them. Read-only. */
+interface Ring {
+  hash: Uint32Array;
+  owner: Int32Array;
+  guide: Int32Array;
+}
+
+/**
+ * Rings already built, by backend ids and points per backend: fifty servers sharding over
+ * the same caches share one ring instead of fifty copies crowding the processor's caches.
+ * Bounded, and pure data, so sharing changes nothing but memory.
+ */
+const rings = new Map<string, Ring>();
+
+function ringOf(ids: readonly string[], virtualNodes: number): Ring {
+  const name = `${virtualNodes}\u0000${ids.join('\u0000')}`;
+  const known = rings.get(name);
+  if (known !== undefined) return known;
+  const points: Array<[number, number]> = [];
+  ids.forEach((id, owner) => {
+    for (let v = 0; v < virtualNodes; v++) points.push([hashString(`${id}#${v}`), owner]);
+  });
+  points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const hash = Uint32Array.from(points, (p) => p[0]);
+  const owner = Int32Array.from(points, (p) => p[1]);
+  // guide[g]: the first ring point at or after g · 2^22, so a look-up starts a few points
+  // short of its answer instead of bisecting the whole ring.
+  const guide = new Int32Array(GUIDE_SIZE + 1);
+  let at = 0;
+  for (let g = 0; g <= GUIDE_SIZE; g++) {
+    const from = g * 2 ** (32 - GUIDE_BITS);
+    while (at < hash.length && (hash[at] as number) < from) at++;
+    guide[g] = at;
+  }
+  if (rings.size >= 64) rings.clear();
+  const ring = { hash, owner, guide };
+  rings.set(name, ring);
+  return ring;
+}
+
 class ConsistentHash extends BasePicker {
   private readonly ringHash: Uint32Array;
   private readonly ringOwner: Int32Array;
   private readonly guide: Int32Array;
   constructor(ids: readonly string[], virtualNodes: number) {
     super(ids.length);
-    const points: Array<[number, number]> = [];
-    ids.forEach((id, owner) => {
-      for (let v = 0; v < virtualNodes; v++) points.push([hashString(`${id}#${v}`), owner]);
-    });
-    points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    this.ringHash = Uint32Array.from(points, (p) => p[0]);
-    this.ringOwner = Int32Array.from(points, (p) => p[1]);
-    // guide[g]: the first ring point at or after g · 2^22, so a look-up starts a few points
-    // short of its answer instead of bisecting the whole ring.
-    this.guide = new Int32Array(GUIDE_SIZE + 1);
-    let at = 0;
-    for (let g = 0; g <= GUIDE_SIZE; g++) {
-      const from = g * 2 ** (32 - GUIDE_BITS);
-      while (at < this.ringHash.length && (this.ringHash[at] as number) < from) at++;
-      this.guide[g] = at;
-    }
+    const ring = ringOf(ids, virtualNodes);
+    this.ringHash = ring.hash;
+    this.ringOwner = ring.owner;
+    this.guide = ring.guide;
   }
   override readonly usesKey = true;
   pick(key: number): number {
