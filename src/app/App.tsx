@@ -11,6 +11,8 @@ import { NoticeRegion } from '../editor/notices/NoticeRegion.tsx';
 import { Palette } from '../editor/palette/Palette.tsx';
 import { EditorStoreProvider, useEditor, useEditorStore } from '../editor/store/context.tsx';
 import type { EditorStore } from '../editor/store/editorStore.ts';
+import { FileDropTarget } from '../files/FileDropTarget.tsx';
+import { FileMenu } from '../files/FileMenu.tsx';
 import { LearnButton } from '../lessons/ui/LearnButton.tsx';
 import { LearnLayer } from '../lessons/ui/LearnLayer.tsx';
 import { FaultMenu } from '../run/ui/FaultMenu.tsx';
@@ -82,6 +84,7 @@ function Shell() {
           <RunControls />
         </div>
         <Toolbar ctx={ctx} />
+        <FileMenu ctx={ctx} />
         <LearnButton ctx={ctx} />
         <CommandButton id="help" ctx={ctx} />
       </header>
@@ -90,6 +93,7 @@ function Shell() {
         <Canvas ctx={ctx} />
         <NoticeRegion />
         <RunErrorBanner />
+        <FileDropTarget ctx={ctx} />
       </main>
       <ResultsPanel />
       <Inspector />

@@ -1,4 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEditorStore } from '../editor/store/context.tsx';
+import { exportSeriesCsv } from '../files/fileActions.ts';
+import { TableIcon } from '../files/icons.tsx';
 import type { RunStore } from '../run/runStore.ts';
 import { useRun, useRunController } from '../run/ui/RunContext.tsx';
 import { useVisible } from '../run/ui/useVisible.ts';
@@ -30,6 +33,7 @@ const REDRAW_MS = 250;
  */
 export default function ChartsPanel() {
   const controller = useRunController();
+  const editor = useEditorStore();
   const series = controller.series;
   // Folded away or on another tab: keep the last picture and stop redrawing.
   const [visible, root] = useVisible();
@@ -163,6 +167,15 @@ export default function ChartsPanel() {
               ? `Whole run: 0–${Math.round(data.w.t1)} s`
               : `Last ${seconds} s`}
         </span>
+        <button
+          type="button"
+          className="sl-button sl-charts__csv"
+          data-tooltip="Save every series of this run as a CSV table (time in simulated seconds)"
+          onClick={() => exportSeriesCsv({ store: editor, run: controller })}
+        >
+          <TableIcon size={16} />
+          <span>Download CSV</span>
+        </button>
       </div>
       <div className="sl-charts__grid">{charts}</div>
     </div>

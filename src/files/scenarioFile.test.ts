@@ -3,8 +3,8 @@ import { defaultScenarioInput } from '../scenario/examples/defaultScenario.ts';
 import { restoreOrThrow } from '../scenario/index.ts';
 import {
   formatBytes,
-  looksLikeJson,
   MAX_FILE_BYTES,
+  mayBeScenarioFile,
   readScenarioFile,
   type ScenarioFileLike,
   scenarioJson,
@@ -77,10 +77,14 @@ describe('scenario files', () => {
     );
   });
 
-  it('recognises JSON by type or name', () => {
-    expect(looksLikeJson({ name: 'a.JSON', type: '' })).toBe(true);
-    expect(looksLikeJson({ name: 'a', type: 'application/json' })).toBe(true);
-    expect(looksLikeJson({ name: 'a.png', type: 'image/png' })).toBe(false);
+  it('tries JSON, text and unknown files, and refuses pictures', () => {
+    expect(mayBeScenarioFile({ name: 'a.JSON', type: '' })).toBe(true);
+    expect(mayBeScenarioFile({ name: 'a', type: 'application/json' })).toBe(true);
+    expect(mayBeScenarioFile({ name: 'a.txt', type: 'text/plain' })).toBe(true);
+    expect(mayBeScenarioFile({ name: 'download', type: '' })).toBe(true);
+    expect(mayBeScenarioFile({ name: 'download', type: 'application/octet-stream' })).toBe(true);
+    expect(mayBeScenarioFile({ name: 'a.png', type: 'image/png' })).toBe(false);
+    expect(mayBeScenarioFile({ name: 'a.pdf', type: 'application/pdf' })).toBe(false);
   });
 
   it('writes sizes people read', () => {

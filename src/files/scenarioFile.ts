@@ -14,9 +14,20 @@ export function scenarioJson(doc: Scenario): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** Whether a dropped or picked file claims to be JSON (by its type or its name). */
-export function looksLikeJson(file: { name: string; type: string }): boolean {
-  return file.type === JSON_TYPE || /\.json$/i.test(file.name);
+/**
+ * Whether a dropped or picked file may be a scenario: named .json, or of a JSON, text or
+ * unknown type (a download saved without its extension). A picture or a PDF is refused by its
+ * type, with a plainer message than the JSON parser's complaint about its first byte.
+ */
+export function mayBeScenarioFile(file: { name: string; type: string }): boolean {
+  const type = file.type.toLowerCase();
+  return (
+    /\.json$/i.test(file.name) ||
+    type === '' ||
+    type === 'application/octet-stream' ||
+    type.includes('json') ||
+    type.startsWith('text/')
+  );
 }
 
 export type FileResult =

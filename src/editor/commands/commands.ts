@@ -1,3 +1,10 @@
+import {
+  exportCanvasImage,
+  exportScenarioJson,
+  exportSeriesCsv,
+  importScenarioJson,
+} from '../../files/fileActions.ts';
+import { ExportIcon, ImageIcon, ImportIcon, TableIcon } from '../../files/icons.tsx';
 import { ExerciseIcon, LearnIcon } from '../../lessons/ui/icons.tsx';
 import { openAuthoring, openLessonPicker } from '../../lessons/ui/learnStore.ts';
 import { PlayIcon, ResetIcon, StepIcon } from '../../run/ui/icons.tsx';
@@ -35,7 +42,7 @@ export interface Command {
   description?: string;
   /** The first is the one shown; all of them work. */
   shortcuts: readonly string[];
-  group: 'Run' | 'Edit' | 'Clipboard' | 'Selection' | 'View' | 'Learn' | 'Help';
+  group: 'Run' | 'Edit' | 'Clipboard' | 'Selection' | 'View' | 'File' | 'Learn' | 'Help';
   icon: Icon;
   /** When false the toolbar button is disabled and the shortcut does nothing. */
   enabled?(state: EditorState): boolean;
@@ -65,6 +72,11 @@ export type CommandId =
   | 'fitView'
   | 'zoomIn'
   | 'zoomOut'
+  | 'exportJson'
+  | 'importJson'
+  | 'exportPng'
+  | 'exportSvg'
+  | 'exportCsv'
   | 'learn'
   | 'createExercise'
   | 'help';
@@ -100,6 +112,54 @@ export const commands: readonly Command[] = [
     group: 'Run',
     icon: ResetIcon,
     run: ({ run }) => void run?.reset(),
+  },
+  // Files (src/files): the scenario as JSON both ways, pictures of the canvas, the charts' data.
+  {
+    id: 'exportJson',
+    label: 'Export scenario (JSON)',
+    description: 'Save the scenario as a JSON file, to import later or run with npx scalelab',
+    shortcuts: ['Mod+S'],
+    group: 'File',
+    icon: ExportIcon,
+    run: exportScenarioJson,
+  },
+  {
+    id: 'importJson',
+    label: 'Import scenario…',
+    description: 'Open a scenario JSON file as a new copy (or drop the file on the canvas)',
+    shortcuts: ['Mod+O'],
+    group: 'File',
+    icon: ImportIcon,
+    run: importScenarioJson,
+  },
+  {
+    id: 'exportPng',
+    label: 'Export picture (PNG)',
+    description: 'Save the whole topology as a PNG picture, for slides and documents',
+    shortcuts: [],
+    group: 'File',
+    icon: ImageIcon,
+    enabled: (s) => s.doc.nodes.length > 0,
+    run: (ctx) => exportCanvasImage(ctx, 'png'),
+  },
+  {
+    id: 'exportSvg',
+    label: 'Export picture (SVG)',
+    description: 'Save the whole topology as an SVG picture, sharp at any size',
+    shortcuts: [],
+    group: 'File',
+    icon: ImageIcon,
+    enabled: (s) => s.doc.nodes.length > 0,
+    run: (ctx) => exportCanvasImage(ctx, 'svg'),
+  },
+  {
+    id: 'exportCsv',
+    label: 'Export chart data (CSV)',
+    description: 'Save the charts’ time series (latency, throughput, errors, queues, …) as CSV',
+    shortcuts: [],
+    group: 'File',
+    icon: TableIcon,
+    run: exportSeriesCsv,
   },
   {
     id: 'undo',

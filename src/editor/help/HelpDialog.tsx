@@ -22,6 +22,7 @@ const groupOrder: readonly Command['group'][] = [
   'Clipboard',
   'Selection',
   'View',
+  'File',
   'Learn',
   'Help',
 ];
