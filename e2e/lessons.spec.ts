@@ -112,7 +112,7 @@ test('a teacher makes an exercise; a student fails it, fixes the design and pass
 }) => {
   await page.keyboard.press('Shift+E');
   const dialog = page.getByRole('dialog', { name: 'Create an exercise' });
-  await dialog.getByLabel('Title').fill('Headroom for the web tier');
+  await dialog.getByLabel('Title', { exact: true }).fill('Headroom for the web tier');
   await dialog
     .getByLabel(/Brief/)
     .fill('Users send 150 req/s. Keep every server under 40% busy, without touching the database.');
@@ -186,5 +186,47 @@ test('a teacher makes an exercise; a student fails it, fixes the design and pass
   await expect(panel(student)).toContainText('This link could not be opened');
   await expect(s.nodes()).not.toHaveCount(0);
   await s.screenshot('exercise-damaged-link');
+  await context.close();
+});
+
+test('a workshop: two exercises in one link, in the teacher’s order, with next and previous', async ({
+  page,
+  browser,
+}) => {
+  await page.keyboard.press('Shift+E');
+  const dialog = page.getByRole('dialog', { name: 'Create an exercise' });
+  await dialog.getByLabel('Title', { exact: true }).fill('Fast enough');
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  await dialog.getByRole('button', { name: 'Add to workshop' }).click();
+  await dialog.getByLabel('Title', { exact: true }).fill('Room to grow');
+  await dialog.getByLabel('Goal 1: measure').selectOption({ label: 'utilisation' });
+  await dialog.getByLabel('Goal 1: value').fill('40');
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  await dialog.getByRole('button', { name: 'Add to workshop' }).click();
+  const workshop = dialog.getByRole('region', { name: 'Workshop' });
+  await expect(workshop.getByRole('listitem')).toHaveCount(2);
+  await workshop.getByRole('button', { name: 'Move Room to grow up' }).click();
+  await workshop.getByRole('textbox', { name: 'Workshop title' }).fill('Scaling, week 1');
+  await workshop.getByRole('button', { name: 'Make workshop link' }).click();
+  const link = workshop.getByRole('textbox', { name: 'Workshop link' });
+  await expect(link).toHaveValue(/#w1\./);
+  await editor.screenshot('workshop-create');
+  const url = await link.inputValue();
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const student = await context.newPage();
+  await student.goto(url);
+  const ex = panel(student);
+  await expect(ex).toContainText('Scaling, week 1 · exercise 1 of 2');
+  await expect(ex.getByRole('heading', { name: 'Room to grow' })).toBeVisible();
+  const list = ex.getByRole('navigation', { name: 'Workshop exercises' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await ex.getByRole('button', { name: 'Next exercise' }).click();
+  await expect(ex).toContainText('exercise 2 of 2');
+  await expect(ex.getByRole('heading', { name: 'Fast enough' })).toBeVisible();
+  await expect(ex.getByRole('button', { name: 'Next exercise' })).toBeDisabled();
+  await new Editor(student).screenshot('workshop-student');
+  await ex.getByRole('button', { name: 'Previous' }).click();
+  await expect(ex.getByRole('heading', { name: 'Room to grow' })).toBeVisible();
   await context.close();
 });

@@ -66,12 +66,14 @@ export function ExercisePanel({
   }, [doc, key, loaded]);
 
   // The design rules that can be told without a run, as the student edits (locks, counts, types).
+  // (The budget waits for Check: pricing a design builds a simulation, too much for every drag.)
+  const withoutBudget = useMemo(() => withoutBudgetOf(exercise), [exercise]);
   const broken = useMemo(
     () =>
-      checkConstraints(exercise, loaded ? doc : exercise.start).filter(
-        (c) => !c.passed && c.id !== 'budget' && c.detail !== 'needs a run',
+      checkConstraints(withoutBudget, loaded ? doc : exercise.start).filter(
+        (c) => !c.passed && c.detail !== 'needs a run',
       ),
-    [exercise, doc, loaded],
+    [withoutBudget, exercise.start, doc, loaded],
   );
   const rules = describeConstraints(exercise, typeLabel);
   const total = workshop?.exercises.length ?? 1;
@@ -201,4 +203,9 @@ function passedSet(w: Pick<Workshop, 'exercises'>): Set<string> {
 
 function passedCount(w: Workshop, passed: ReadonlySet<string>): number {
   return w.exercises.filter((e) => passed.has(exerciseKey(e))).length;
+}
+
+function withoutBudgetOf(exercise: Exercise): Exercise {
+  const { budgetPerMonth: _budget, ...constraints } = exercise.goal.constraints;
+  return { ...exercise, goal: { ...exercise.goal, constraints } };
 }
