@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useEditorStore } from '../editor/store/context.tsx';
-import { exportSeriesCsv } from '../files/fileActions.ts';
+import { exportSeriesCsv } from '../files/fileCommands.ts';
 import { TableIcon } from '../files/icons.tsx';
 import type { RunStore } from '../run/runStore.ts';
 import { useRun, useRunController } from '../run/ui/RunContext.tsx';
@@ -171,7 +171,7 @@ export default function ChartsPanel() {
           type="button"
           className="sl-button sl-charts__csv"
           data-tooltip="Save every series of this run as a CSV table (time in simulated seconds)"
-          onClick={() => exportSeriesCsv({ store: editor, run: controller })}
+          onClick={() => void exportSeriesCsv({ store: editor, run: controller })}
         >
           <TableIcon size={16} />
           <span>Download CSV</span>

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useState } from 'react';
 import { CanvasElementContext, type CommandContext } from '../editor/commands/context.ts';
-import { openScenarioFile } from './fileActions.ts';
+import { openScenarioFile } from './fileCommands.ts';
 import './files.css';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;

@@ -8,7 +8,8 @@ import { seriesCsv } from './seriesCsv.ts';
 /**
  * What the file commands do (export and import the scenario, pictures of the canvas, the
  * charts' data), written against `CommandContext` like every other command. Each ends with a
- * message in the status line: what was saved, or why nothing was.
+ * message in the status line: what was saved, or why nothing was. Loaded on first use through
+ * `fileCommands.ts`.
  */
 
 export function exportScenarioJson(ctx: CommandContext): void {
@@ -19,22 +20,6 @@ export function exportScenarioJson(ctx: CommandContext): void {
     `Exported the scenario as ${name}. Import it here, or run it with npx scalelab simulate.`,
     'success',
   );
-}
-
-/** The browser's file picker; the chosen file opens as a new copy (or says why it cannot). */
-export function importScenarioJson(ctx: CommandContext): void {
-  const input = document.createElement('input');
-  input.type = 'file';
-  input.accept = '.json,application/json';
-  input.addEventListener(
-    'change',
-    () => {
-      const file = input.files?.[0];
-      if (file) void openScenarioFile(ctx, file);
-    },
-    { once: true },
-  );
-  input.click();
 }
 
 /**

@@ -3,7 +3,7 @@ import {
   exportScenarioJson,
   exportSeriesCsv,
   importScenarioJson,
-} from '../../files/fileActions.ts';
+} from '../../files/fileCommands.ts';
 import { ExportIcon, ImageIcon, ImportIcon, TableIcon } from '../../files/icons.tsx';
 import { ExerciseIcon, LearnIcon } from '../../lessons/ui/icons.tsx';
 import { openAuthoring, openLessonPicker } from '../../lessons/ui/learnStore.ts';
