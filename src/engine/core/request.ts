@@ -44,41 +44,49 @@ export const ENDED = { inFlight: 0, completed: 1, failed: 2, job: 3 } as const;
  * pointer to its parent — remembers the call's `gen` and ignores it if the number moved on.
  */
 export class Call {
+  // Fields in the order they are laid out in memory: the ones read first when a call comes
+  // back after a long wait (its event, its answer) share the object's first cache lines.
   /** Bumped every time the call is recycled. */
   gen = 0;
+  node: NodeModel;
+  req: Request;
+  parent: Call | null;
   /** The parent's `gen` when this call was made: a mismatch means the parent is gone. */
   parentGen = 0;
   /** False once the node failed while holding this call: later events for it are ignored. */
   alive = true;
+  /** The edge the call came over: its answer travels back along it. */
+  link: Link | null;
+  ok = true;
+  /** What this call asks of its node (see `ops.ts`); 0 for a plain request. */
+  op = 0;
   /** Which backend / station this call went to (meaning depends on the node type). */
   backend = -1;
-  attempts = 0;
-  /** Next downstream dependency for a server; station for a database. */
-  stage = 0;
   /** Slot in the node's list of calls it holds (station in service, balancer active), or -1. */
   slot = -1;
+  /** Next downstream dependency for a server; station for a database. */
+  stage = 0;
+  /**
+   * When the call reached its node, and the mean service time it asked for (reads and writes
+   * differ): every node sets them on arrival before reading them, so `reset` leaves them be
+   * (each is a boxed number in its own heap cell: writes that nobody reads cost cache misses).
+   */
   arrivedAt = 0;
-  startedAt = 0;
-  /** Mean service time this call asked for (reads and writes differ). */
   serviceMean = 0;
-  ok = true;
+  /** A number that travels with the op and back with the answer (meaning depends on the op). */
+  aux = 0;
+  attempts = 0;
+  /** Backend that failed on the previous attempt; retries try another one. */
+  lastFailed = -1;
   cause = 0;
   /** Node index where the failure arose. */
   origin = -1;
-  /** Backend that failed on the previous attempt; retries try another one. */
-  lastFailed = -1;
-  /** What this call asks of its node (see `ops.ts`); 0 for a plain request. */
-  op = 0;
-  /** A number that travels with the op and back with the answer (meaning depends on the op). */
-  aux = 0;
 
-  constructor(
-    public req: Request,
-    public node: NodeModel,
-    public parent: Call | null,
-    /** The edge the call came over: its answer travels back along it. */
-    public link: Link | null,
-  ) {
+  constructor(req: Request, node: NodeModel, parent: Call | null, link: Link | null) {
+    this.req = req;
+    this.node = node;
+    this.parent = parent;
+    this.link = link;
     if (parent !== null) this.parentGen = parent.gen;
   }
 
@@ -94,9 +102,6 @@ export class Call {
     this.attempts = 0;
     this.stage = 0;
     this.slot = -1;
-    this.arrivedAt = 0;
-    this.startedAt = 0;
-    this.serviceMean = 0;
     this.ok = true;
     this.cause = 0;
     this.origin = -1;
@@ -117,16 +122,20 @@ export class Call {
  */
 export class Request extends Call {
   ended: number = ENDED.inFlight;
+  start: number;
+  /** Arrived after warm-up: counted in the statistics. */
+  measured: boolean;
+  /** Live pooled calls whose `req` is this request. */
+  holds = 0;
+  /** A client's request, which goes back to the pool when done (jobs are not pooled). */
+  pooled = false;
   /** A static file (image, script): key in its own key space from STATIC_KEY_BASE up. */
   isStatic = false;
   /** Carries a background job (see the client's background job share). */
   hasJob = false;
   /** The server that took the job on (it publishes it or runs it inline), or -1. */
   jobOwner = -1;
-  /** Live pooled calls whose `req` is this request. */
-  holds = 0;
-  /** A client's request, which goes back to the pool when done (jobs are not pooled). */
-  pooled = false;
+  isRead: boolean;
   private key_: number;
   /** With key_ = -1: the uniform draw the key comes from, and the sampler that maps it. */
   private keyDraw = 0;
@@ -135,16 +144,18 @@ export class Request extends Call {
   private sessionCount = 1;
   constructor(
     client: NodeModel,
-    public start: number,
+    start: number,
     /** Popularity rank − 1: key 0 is the most requested. */
     key: number,
     session: number,
-    public isRead: boolean,
-    /** Arrived after warm-up: counted in the statistics. */
-    public measured: boolean,
+    isRead: boolean,
+    measured: boolean,
   ) {
     super(null as unknown as Request, client, null, null);
     this.req = this;
+    this.start = start;
+    this.measured = measured;
+    this.isRead = isRead;
     this.key_ = key;
     this.sessionHash = session;
   }

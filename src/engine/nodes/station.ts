@@ -55,7 +55,6 @@ export class Station {
     stats.busy++;
     stats.started++;
     stats.waitSum += now - call.arrivedAt;
-    call.startedAt = now;
     call.slot = this.inService.length;
     this.inService.push(call);
     sim.schedule(now + this.sampler(call.serviceMean * node.slow), EV.serviceDone, call.gen, call);
