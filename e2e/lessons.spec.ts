@@ -73,6 +73,12 @@ test('a lesson: pick it, follow its steps, reach its goal', async ({ page }) => 
   await expect(lesson.getByText(/Takeaway/)).toBeVisible();
   await expect(lesson.getByText('3 of 3 done')).toBeVisible();
   await editor.screenshot('lesson-passed');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await editor.screenshot('lesson-passed-1920');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await editor.screenshot('lesson-passed-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Saved: the picker marks the lesson done.
   await editor.button('Learn').click();

@@ -114,7 +114,7 @@ export function ExercisePanel({
             </>
           )}
           {broken.length > 0 && (
-            <div className="sl-learn__warning" role="status">
+            <div className="sl-learn__warning" aria-live="polite">
               <strong>Your design breaks a rule:</strong>
               <ul>
                 {broken.map((b) => (

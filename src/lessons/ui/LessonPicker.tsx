@@ -12,6 +12,7 @@ export function LessonPicker() {
   const saved = useMemo(() => lessonProgressStore.read(browserStorage()), []);
   const close = () => learnStore.setState({ pickerOpen: false });
   const passed = lessons.filter((l) => saved[l.id]?.passed).length;
+  const next = lessons.find((l) => !saved[l.id]?.passed)?.id;
   return (
     <Dialog title="Lessons" titleId="sl-lessons-title" onClose={close} wide>
       <p className="sl-learn-dialog__intro">
@@ -23,11 +24,12 @@ export function LessonPicker() {
         {lessons.map((l) => {
           const s = saved[l.id];
           const status = s?.passed ? 'done' : s && s.steps.length > 0 ? 'started' : 'new';
+          const isNext = l.id === next;
           return (
             <li key={l.id}>
               <button
                 type="button"
-                className={`sl-picker__item is-${status}`}
+                className={`sl-picker__item is-${status}${isNext ? ' is-next' : ''}`}
                 onClick={() => actions.openLesson(l)}
                 aria-describedby={`sl-lesson-${l.id}-summary`}
               >
@@ -39,6 +41,7 @@ export function LessonPicker() {
                     {l.title}
                     {status === 'done' && <span className="sl-picker__status">Done</span>}
                     {status === 'started' && <span className="sl-picker__status is-started">Started</span>}
+                    {isNext && <span className="sl-picker__status is-next">Next</span>}
                   </span>
                   <span className="sl-picker__topic">{l.topicTitle}</span>
                   <span className="sl-picker__summary" id={`sl-lesson-${l.id}-summary`}>
