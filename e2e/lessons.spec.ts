@@ -234,5 +234,9 @@ test('a workshop: two exercises in one link, in the teacher’s order, with next
   await new Editor(student).screenshot('workshop-student');
   await ex.getByRole('button', { name: 'Previous' }).click();
   await expect(ex.getByRole('heading', { name: 'Room to grow' })).toBeVisible();
+  // Leaving takes the link out of the address bar: a reload keeps the student's canvas.
+  await ex.getByRole('button', { name: 'Leave the exercise' }).click();
+  await expect(ex).toBeHidden();
+  await expect(student).not.toHaveURL(/#w1\./);
   await context.close();
 });

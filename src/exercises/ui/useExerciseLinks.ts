@@ -4,11 +4,9 @@ import { useLearnActions } from '../../lessons/ui/useLearnActions.ts';
 import { exerciseKey } from '../author.ts';
 import { decodeExerciseLink, decodeWorkshopLink, linkKind } from '../exerciseLink.ts';
 import type { Exercise } from '../goals.ts';
+import { handledLink } from './linkState.ts';
 import { browserStorage, exerciseProgressStore } from './savedProgress.ts';
 import { firstUnfinished } from './verdictView.ts';
-
-/** The fragment last opened, so a remount (StrictMode's) does not open it twice. */
-let handled: string | null = null;
 
 /**
  * Exercise and workshop links: `#x1.…` and `#w1.…` in the URL, on load and when the fragment
@@ -20,10 +18,10 @@ export function useExerciseLinks(): void {
   useEffect(() => {
     const open = () => {
       const hash = window.location.hash;
-      if (hash === handled) return;
+      if (hash === handledLink.hash) return;
       const kind = linkKind(hash);
       if (kind !== 'x' && kind !== 'w') return;
-      handled = hash;
+      handledLink.hash = hash;
       if (kind === 'x') {
         const r = decodeExerciseLink(hash);
         if (r.ok) actions.openExercise(r.exercise, null, 0);

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { ExercisePanel } from '../../exercises/ui/ExercisePanel.tsx';
+import { dropExerciseLink } from '../../exercises/ui/linkState.ts';
 import { useExerciseLinks } from '../../exercises/ui/useExerciseLinks.ts';
 import { getLesson } from '../index.ts';
 import { LessonPanel } from './LessonPanel.tsx';
@@ -52,7 +53,10 @@ export function LearnLayer() {
 }
 
 function LinkError({ message }: { message: string }) {
-  const close = () => learnStore.setState({ linkError: null });
+  const close = () => {
+    dropExerciseLink();
+    learnStore.setState({ linkError: null });
+  };
   return (
     <>
       <PanelHeader

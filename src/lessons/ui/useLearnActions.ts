@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Exercise, Workshop } from '../../exercises/index.ts';
 import { exerciseKey } from '../../exercises/index.ts';
+import { dropExerciseLink } from '../../exercises/ui/linkState.ts';
 import {
   browserStorage,
   exerciseProgressStore,
@@ -39,6 +40,7 @@ export function useLearnActions() {
           steps: [],
           passed: old?.passed ?? false,
         }));
+        dropExerciseLink();
         open(lesson.exercise.start, 'lesson');
         learnStore.setState({
           activity: {
@@ -80,6 +82,7 @@ export function useLearnActions() {
         open(exercise.start, 'exercise');
       },
       leave() {
+        dropExerciseLink();
         learnStore.setState({ activity: null, linkError: null });
       },
     };
