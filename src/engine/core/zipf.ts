@@ -69,15 +69,20 @@ export const ALIAS_MAX_KEYS = 1 << 21;
 
 export class ZipfAliasSampler {
   /**
-   * Per column i: [2i] the chance of keeping i, [2i + 1] its alias. Interleaved, so a draw
-   * reads one cache line — with a million keys the table is far larger than the caches.
+   * Per column i, interleaved so a draw reads one cache line (with a million keys the table
+   * is far larger than the processor's caches): [2i] the keep threshold, [2i + 1] the alias.
+   * 32-bit integers, half the size of (probability, alias) in doubles, with the same answers:
+   * a draw x = m / 2^32 (m a 32-bit integer, as `Rng.next` makes them) lands in column
+   * i = ⌊m·n / 2^32⌋ at fraction r / 2^32 with r = m·n mod 2^32, all exact in doubles for
+   * n ≤ 2^21; so "fraction < probability" is exactly "r < ⌈probability · 2^32⌉".
    */
-  private readonly table: Float64Array;
+  private readonly table: Uint32Array;
 
   constructor(
     readonly n: number,
     readonly s: number,
   ) {
+    if (n > ALIAS_MAX_KEYS) throw new RangeError('alias table: too many keys for exact 32-bit thresholds');
     const p = zipfProbabilities(n, s);
     const prob = new Float64Array(n);
     const alias = new Int32Array(n);
@@ -105,11 +110,15 @@ export class ZipfAliasSampler {
     // Leftovers are 1 up to rounding.
     while (nl > 0) prob[large[--nl] as number] = 1;
     while (ns > 0) prob[small[--ns] as number] = 1;
-    this.table = new Float64Array(2 * n);
+    const table = new Uint32Array(2 * n);
     for (let i = 0; i < n; i++) {
-      this.table[2 * i] = prob[i] as number;
-      this.table[2 * i + 1] = alias[i] as number;
+      // Keep when r < t, t = ⌈prob · 2^32⌉ clamped to [0, 2^32]. t = 2^32 (always keep) does
+      // not fit: store 2^32 − 1 with the column itself as alias, so r = 2^32 − 1 keeps too.
+      const t = Math.min(2 ** 32, Math.max(0, Math.ceil((prob[i] as number) * 2 ** 32)));
+      table[2 * i] = t === 2 ** 32 ? 2 ** 32 - 1 : t;
+      table[2 * i + 1] = t === 2 ** 32 ? i : (alias[i] as number);
     }
+    this.table = table;
   }
 
   /** A rank in 1..n; rank 1 is the most popular. */
@@ -117,12 +126,16 @@ export class ZipfAliasSampler {
     return this.rankAt(rng.next());
   }
 
-  /** The rank a draw `x` uniform in [0, 1) stands for: `sample` split in two, so the look-up can wait. */
+  /**
+   * The rank a draw x = m / 2^32 stands for (m a 32-bit integer, as `Rng.next` makes them):
+   * `sample` split in two, so the table look-up can wait until the key is needed.
+   */
   rankAt(x: number): number {
     const u = x * this.n;
     const i = Math.floor(u);
+    const r = (u - i) * 2 ** 32;
     const table = this.table;
-    return (u - i < (table[2 * i] as number) ? i : (table[2 * i + 1] as number)) + 1;
+    return (r < (table[2 * i] as number) ? i : (table[2 * i + 1] as number)) + 1;
   }
 }
 
