@@ -10,7 +10,9 @@ function referenceTable(n: number, s: number): { prob: Float64Array; alias: Int3
   const scaled = Array.from(p, (v) => v * n);
   const small: number[] = [];
   const large: number[] = [];
-  scaled.forEach((v, i) => (v < 1 ? small : large).push(i));
+  scaled.forEach((v, i) => {
+    (v < 1 ? small : large).push(i);
+  });
   while (small.length > 0 && large.length > 0) {
     const l = small.pop() as number;
     const g = large.pop() as number;
