@@ -140,6 +140,15 @@ export default function AuthorDialog() {
                 </label>
               ))}
             </div>
+            {selection.length > 0 && (
+              <button
+                type="button"
+                className="sl-button sl-button--label"
+                onClick={() => set({ locked: [...new Set([...form.locked, ...selection])] })}
+              >
+                Lock the {selection.length} selected
+              </button>
+            )}
             <label className="sl-author__check">
               <input
                 type="checkbox"
