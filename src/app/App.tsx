@@ -15,6 +15,7 @@ import { FileDropTarget } from '../files/FileDropTarget.tsx';
 import { FileMenu } from '../files/FileMenu.tsx';
 import { LearnButton } from '../lessons/ui/LearnButton.tsx';
 import { LearnLayer } from '../lessons/ui/LearnLayer.tsx';
+import { LibraryHeader } from '../library/LibraryHeader.tsx';
 import { FaultMenu } from '../run/ui/FaultMenu.tsx';
 import { RunProvider } from '../run/ui/RunContext.tsx';
 import { RunControls } from '../run/ui/RunControls.tsx';
@@ -80,6 +81,7 @@ function Shell() {
         <h1 className="sl-header__title" title={title}>
           {title}
         </h1>
+        <LibraryHeader ctx={ctx} />
         <div className="sl-run-slot" data-slot="run-toolbar">
           <RunControls />
         </div>

@@ -20,6 +20,7 @@ function LibraryDialogOpen({ session }: { session: LibrarySession }) {
   const openId = useStore(session.state, (s) => s.entry?.id ?? null);
   const enabled = useStore(session.state, (s) => s.enabled);
   const title = useStore(session.editor, (s) => s.doc.title);
+  const notice = useStore(session.state, (s) => s.notice);
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
 
@@ -96,6 +97,15 @@ function LibraryDialogOpen({ session }: { session: LibrarySession }) {
             ? 'Saved in this browser as you work. Nothing leaves your computer unless you share a link.'
             : 'Saving is off in this browser: share your work as a link to keep it.'}
         </p>
+        {notice?.action && (
+          // The page's notice is behind this modal dialog: its Undo is offered here too.
+          <div className={`sl-notice sl-notice--${notice.tone} sl-lib-dialog__notice`}>
+            <span className="sl-notice__text">{notice.text}</span>
+            <button type="button" className="sl-button sl-button--label" onClick={() => notice.action?.run()}>
+              {notice.action.label}
+            </button>
+          </div>
+        )}
         {openId === null && (
           <div className="sl-lib-current">
             <span>

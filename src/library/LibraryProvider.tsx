@@ -1,5 +1,4 @@
 import { type ReactNode, useEffect, useMemo } from 'react';
-import { useStore } from 'zustand';
 import { decodeScenarioLink } from '../share/shareLink.ts';
 import { isScenarioLink } from './boot.ts';
 import { LibrarySessionContext } from './context.ts';
@@ -8,13 +7,12 @@ import { LibraryNotices } from './LibraryNotices.tsx';
 import { type ScenarioOpener, ScenarioOpenerContext } from './opener.ts';
 import { ShareDialog } from './ShareDialog.tsx';
 import type { LibrarySession } from './session.ts';
-import { libraryUi } from './ui.ts';
 import './library.css';
 
 /**
  * Gives the app its library: the opener every outside scenario goes through, autosave wired
  * to the page's life (written when the page is hidden or closed), scenario links pasted into
- * the address bar, the present view, and the library's dialogs and notices.
+ * the address bar, and the library's dialogs and notices.
  */
 export function LibraryProvider({ session, children }: { session: LibrarySession; children: ReactNode }) {
   const opener = useMemo<ScenarioOpener>(
@@ -24,6 +22,9 @@ export function LibraryProvider({ session, children }: { session: LibrarySession
 
   useEffect(() => {
     const onHide = () => void session.pageHide();
+    const onShow = (e: PageTransitionEvent) => {
+      if (e.persisted) session.pageShown();
+    };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') void session.flush();
     };
@@ -35,20 +36,16 @@ export function LibraryProvider({ session, children }: { session: LibrarySession
       else session.notify(r.error, 'warning', { sticky: true });
     };
     window.addEventListener('pagehide', onHide);
+    window.addEventListener('pageshow', onShow);
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('hashchange', onHash);
     return () => {
       window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('pageshow', onShow);
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('hashchange', onHash);
     };
   }, [session]);
-
-  const present = useStore(libraryUi, (s) => s.present);
-  useEffect(() => {
-    if (present) document.documentElement.dataset.present = '';
-    else delete document.documentElement.dataset.present;
-  }, [present]);
 
   return (
     <ScenarioOpenerContext.Provider value={opener}>

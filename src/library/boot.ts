@@ -1,6 +1,7 @@
 import type { EditorStore } from '../editor/store/editorStore.ts';
-import type { Scenario } from '../scenario/index.ts';
+import { restoreScenario, type Scenario } from '../scenario/index.ts';
 import { decodeScenarioLink } from '../share/shareLink.ts';
+import { browserStorage, type Journal, type JournalStorage, readJournals } from './journal.ts';
 import { Library } from './library.ts';
 import { withSuffix } from './record.ts';
 import { type LibraryNotice, LibrarySession, type SessionOrigin } from './session.ts';
@@ -19,6 +20,29 @@ export interface BootResult {
   recovered: Scenario | null;
 }
 
+/** Which record this tab has open, kept across its reloads. */
+export interface TabOpen {
+  get(): string | null;
+  set(id: string | null): void;
+}
+
+const TAB_OPEN_KEY = 'scalelab:open';
+
+export function browserTabOpen(): TabOpen | null {
+  try {
+    const storage = sessionStorage;
+    return {
+      get: () => storage.getItem(TAB_OPEN_KEY),
+      set: (id) => {
+        if (id === null) storage.removeItem(TAB_OPEN_KEY);
+        else storage.setItem(TAB_OPEN_KEY, id);
+      },
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** A scenario link (`#s1.…`, or a newer format's `#s2.…`); exercise and lesson links are not ours. */
 export function isScenarioLink(hash: string): boolean {
   return /^#s\d+\./.test(hash);
@@ -34,6 +58,8 @@ export async function bootLibrary(
   hash: string,
   start: Scenario,
   open: () => Promise<Library> = () => Library.open(),
+  journal: JournalStorage | null = browserStorage(),
+  tabOpen: TabOpen | null = browserTabOpen(),
 ): Promise<BootResult> {
   const result: BootResult = {
     library: null,
@@ -56,7 +82,11 @@ export async function bootLibrary(
   if (library) {
     try {
       await library.purgeDeleted(KEEP_DELETED_MS);
-      const id = await library.lastOpen();
+      // Edits a closing tab could not save: the newest is most likely this very tab's, reloaded.
+      const journaled = await recoverJournals(library, journal);
+      // Else this tab's own last record, kept across reloads (sessionStorage is per tab); a
+      // new tab opens the one saved last.
+      const id = journaled ?? tabOpen?.get() ?? (await library.lastOpen());
       const r = id === null ? null : await library.get(id);
       if (r?.ok && r.record.deletedAt === null) {
         result.scenario = r.scenario;
@@ -99,6 +129,41 @@ export async function bootLibrary(
   return result;
 }
 
+/**
+ * Saves the edits that closing tabs left in the journal: over their record if nobody saved it
+ * since, else as a copy beside it (the two-tab rule holds across a reload too).
+ */
+export async function recoverJournals(
+  library: Library,
+  storage: JournalStorage | null,
+): Promise<string | null> {
+  let last: string | null = null;
+  for (const { journal, forget } of readJournals(storage)) {
+    const j = journal as Partial<Journal> | null;
+    const restored = restoreScenario(j?.doc);
+    if (!restored.ok) {
+      forget();
+      continue;
+    }
+    const doc = restored.scenario;
+    const entry = j?.entry;
+    let id: string | null = null;
+    if (entry && typeof entry.id === 'string' && typeof entry.revision === 'number') {
+      const current = await library.get(entry.id);
+      if (current?.ok && current.record.deletedAt === null) {
+        // The asynchronous save got through after all.
+        if (JSON.stringify(current.scenario) === JSON.stringify(doc)) id = entry.id;
+        else if ((await library.save(entry.id, doc, entry.revision)).ok) id = entry.id;
+      }
+      if (id === null) id = (await library.create({ ...doc, title: withSuffix(doc.title, ' (my copy)') })).id;
+    } else id = (await library.create(doc)).id;
+    await library.setLastOpen(id);
+    forget();
+    last = id;
+  }
+  return last;
+}
+
 function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
@@ -113,6 +178,7 @@ export function createLibrarySession(store: EditorStore, boot: BootResult, start
     {
       store,
       library: boot.library,
+      journal: browserStorage(),
       fallback: () => start,
       linkAdopted: () => {
         if (isScenarioLink(location.hash))
@@ -121,6 +187,10 @@ export function createLibrarySession(store: EditorStore, boot: BootResult, start
     },
     { entry: boot.entry, origin: boot.origin },
   );
+  const tabOpen = browserTabOpen();
+  session.state.subscribe((s, prev) => {
+    if (s.entry?.id !== prev.entry?.id && s.entry) tabOpen?.set(s.entry.id);
+  });
   const recovered = boot.recovered;
   if (boot.notice)
     session.notify(boot.notice.text, boot.notice.tone, {

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultScenarioInput } from '../scenario/examples/defaultScenario.ts';
 import { restoreOrThrow, type Scenario } from '../scenario/index.ts';
 import { encodeScenarioLink } from '../share/shareLink.ts';
-import { bootLibrary, KEEP_DELETED_MS } from './boot.ts';
+import { bootLibrary, KEEP_DELETED_MS, recoverJournals } from './boot.ts';
+import { type JournalStorage, writeJournal } from './journal.ts';
 import { Library, type LibraryMessage } from './library.ts';
 import { RECORD_SCHEMA, readRecord } from './record.ts';
 
@@ -233,5 +234,64 @@ describe('boot', () => {
     expect(boot.library).toBeNull();
     expect(boot.scenario).toEqual(start());
     expect(boot.notice?.text).toMatch(/Saving is off.*blocked/);
+  });
+});
+
+/** localStorage's shape, in memory. */
+function memoryStorage(): JournalStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    get length() {
+      return map.size;
+    },
+    key: (i) => [...map.keys()][i] ?? null,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
+}
+
+describe('journal of a closing tab', () => {
+  it('saves the last edits over their record on the next boot, and opens it', async () => {
+    const [lib] = (await libraries()) as [Library];
+    const { id } = await lib.create(titled('Before'));
+    const storage = memoryStorage();
+    writeJournal(storage, 'tab-1', { entry: { id, revision: 1 }, doc: titled('Last edit'), at: 1 });
+    const boot = await bootLibrary('', start(), async () => lib, storage, null);
+    expect(boot.scenario.title).toBe('Last edit');
+    expect(boot.entry).toEqual({ id, revision: 2 });
+    expect(storage.map.size).toBe(0);
+  });
+
+  it('does nothing more when the asynchronous save got through after all', async () => {
+    const [lib] = (await libraries()) as [Library];
+    const { id } = await lib.create(titled('Saved'));
+    await lib.save(id, titled('Saved twice'), 1);
+    const storage = memoryStorage();
+    writeJournal(storage, 'tab-1', { entry: { id, revision: 1 }, doc: titled('Saved twice'), at: 1 });
+    await recoverJournals(lib, storage);
+    expect((await lib.list()).map((e) => [e.name, e.revision])).toEqual([['Saved twice', 2]]);
+  });
+
+  it('keeps edits as a copy when another tab saved the record meanwhile', async () => {
+    const [lib] = (await libraries()) as [Library];
+    const { id } = await lib.create(titled('Shared'));
+    await lib.save(id, titled('Theirs'), 1);
+    const storage = memoryStorage();
+    writeJournal(storage, 'tab-1', { entry: { id, revision: 1 }, doc: titled('Mine'), at: 1 });
+    const opened = await recoverJournals(lib, storage);
+    expect(opened).not.toBe(id);
+    expect((await lib.list()).map((e) => e.name).sort()).toEqual(['Mine (my copy)', 'Theirs']);
+  });
+
+  it('saves an unsaved copy that was edited as a new record, and drops a damaged journal', async () => {
+    const [lib] = (await libraries()) as [Library];
+    const storage = memoryStorage();
+    writeJournal(storage, 'tab-1', { entry: null, doc: titled('Their link (shared)'), at: 2 });
+    storage.setItem('scalelab:unsaved:tab-2', '{not json');
+    await recoverJournals(lib, storage);
+    expect((await lib.list()).map((e) => e.name)).toEqual(['Their link (shared)']);
+    expect(storage.map.size).toBe(0);
   });
 });

@@ -104,6 +104,37 @@ describe('autosave', () => {
   });
 });
 
+describe('journal on page hide', () => {
+  it('writes the pending edits synchronously, and forgets them once saved', async () => {
+    const map = new Map<string, string>();
+    const journal = {
+      get length() {
+        return map.size;
+      },
+      key: (i: number) => [...map.keys()][i] ?? null,
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+    };
+    const library = await Library.open({ dbName: newDb() });
+    const store = createEditorStore(start());
+    const session = new LibrarySession(
+      { store, library, fallback: start, journal },
+      { entry: null, origin: 'start' },
+    );
+    cleanup.push(() => {
+      session.dispose();
+      library.close();
+    });
+    store.getState().addNode('server', { x: 900, y: 600 });
+    const hidden = session.pageHide();
+    // Written before any await: the page may be gone before the IndexedDB save finishes.
+    expect([...map.values()].map((v) => JSON.parse(v).doc.nodes.length)).toEqual([start().nodes.length + 1]);
+    await hidden;
+    expect(map.size).toBe(0);
+  });
+});
+
 describe('opening', () => {
   it('opens a copy from a link without touching the saved work; its first edit saves it beside', async () => {
     const t = await tab(newDb());

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { placeMissing } from '../editor/document/layout.ts';
 import type { EditorStore } from '../editor/store/editorStore.ts';
 import type { Scenario } from '../scenario/index.ts';
+import { clearJournal, type JournalStorage, writeJournal } from './journal.ts';
 import type { Library, LibraryMessage } from './library.ts';
 import type { OpenOrigin } from './opener.ts';
 import { withSuffix } from './record.ts';
@@ -45,6 +46,8 @@ export interface SessionDeps {
   fallback: () => Scenario;
   /** Called once an opened link became the user's own (saved): the URL stops carrying it. */
   linkAdopted?: () => void;
+  /** Where a closing tab leaves its last edits synchronously (localStorage); none in tests. */
+  journal?: JournalStorage | null;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -127,8 +130,22 @@ export class LibrarySession {
    */
   pageHide(): Promise<void> {
     const s = this.state.getState();
+    const library = this.deps.library;
+    // An IndexedDB transaction that must read before it writes cannot finish once the page is
+    // gone: the edits go to a synchronous journal too, and the next boot saves them.
+    if (s.dirty && library)
+      writeJournal(this.deps.journal ?? null, library.tabId, {
+        entry: s.entry,
+        doc: this.deps.store.getState().doc,
+        at: Date.now(),
+      });
     if (s.conflict && s.dirty) return this.keepMineAsCopy();
     return this.flush();
+  }
+
+  /** The page came back from the back-forward cache: it is alive, its journal is not needed. */
+  pageShown(): void {
+    if (this.deps.library) clearJournal(this.deps.journal ?? null, this.deps.library.tabId);
   }
 
   /** Opens a record of the library. */
@@ -321,11 +338,15 @@ export class LibrarySession {
     if (!library || !s.dirty || s.conflict) return;
     const doc = this.deps.store.getState().doc;
     this.state.setState({ dirty: false });
+    const written = () => {
+      if (!this.state.getState().dirty) clearJournal(this.deps.journal ?? null, library.tabId);
+    };
     try {
       if (s.entry === null) {
         const record = await library.create(doc);
         this.state.setState({ entry: { id: record.id, revision: record.revision }, origin: 'library' });
         await library.setLastOpen(record.id);
+        written();
         this.deps.linkAdopted?.();
         this.bumpList();
         return;
@@ -333,6 +354,7 @@ export class LibrarySession {
       const r = await library.save(s.entry.id, doc, s.entry.revision);
       if (r.ok) {
         this.state.setState({ entry: { id: s.entry.id, revision: r.record.revision } });
+        written();
         await library.setLastOpen(s.entry.id);
         this.bumpList();
       } else if (r.reason === 'conflict') {
@@ -341,6 +363,7 @@ export class LibrarySession {
         // Deleted while open (in another tab): the work here is not lost, it becomes a new record.
         const record = await library.create(doc);
         this.state.setState({ entry: { id: record.id, revision: record.revision } });
+        written();
         await library.setLastOpen(record.id);
         this.notify('This scenario was deleted in another tab; your version is saved as a new one.', 'info');
         this.bumpList();

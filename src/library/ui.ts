@@ -19,6 +19,19 @@ export const libraryUi = createStore<LibraryUiState>()(() => ({
   present: typeof location !== 'undefined' && new URLSearchParams(location.search).has('present'),
 }));
 
+// The present view is a page attribute the stylesheet reads; set before the first render, so
+// the canvas fits its full width from the start.
+if (typeof document !== 'undefined') {
+  const show = (present: boolean) => {
+    if (present) document.documentElement.dataset.present = '';
+    else delete document.documentElement.dataset.present;
+  };
+  show(libraryUi.getState().present);
+  libraryUi.subscribe((s, prev) => {
+    if (s.present !== prev.present) show(s.present);
+  });
+}
+
 export function openLibrary(): void {
   libraryUi.setState({ libraryOpen: true });
 }

@@ -7,6 +7,8 @@ import {
 import { ExportIcon, ImageIcon, ImportIcon, TableIcon } from '../../files/icons.tsx';
 import { ExerciseIcon, LearnIcon } from '../../lessons/ui/icons.tsx';
 import { openAuthoring, openLessonPicker } from '../../lessons/ui/learnStore.ts';
+import { LibraryIcon, LinkIcon, PresentIcon } from '../../library/icons.tsx';
+import { openLibrary, shareLink, togglePresent } from '../../library/ui.ts';
 import { PlayIcon, ResetIcon, StepIcon } from '../../run/ui/icons.tsx';
 import { RUN_SHORTCUTS } from '../../run/ui/runShortcuts.ts';
 import {
@@ -77,6 +79,9 @@ export type CommandId =
   | 'exportPng'
   | 'exportSvg'
   | 'exportCsv'
+  | 'openLibrary'
+  | 'shareLink'
+  | 'present'
   | 'learn'
   | 'createExercise'
   | 'help';
@@ -160,6 +165,38 @@ export const commands: readonly Command[] = [
     group: 'File',
     icon: TableIcon,
     run: exportSeriesCsv,
+  },
+  // The local library and links (src/library).
+  {
+    id: 'openLibrary',
+    label: 'Library',
+    description: 'Your saved scenarios: open, rename, duplicate, delete, or start a new one',
+    shortcuts: ['Shift+O'],
+    group: 'File',
+    icon: LibraryIcon,
+    run: () => openLibrary(),
+  },
+  {
+    id: 'shareLink',
+    label: 'Share link',
+    description: 'Copy a link that opens this scenario, with its seed, for anyone',
+    shortcuts: ['Shift+S'],
+    group: 'File',
+    icon: LinkIcon,
+    run: ({ store }) => shareLink(store.getState().doc),
+  },
+  {
+    id: 'present',
+    label: 'Present',
+    description: 'Hide the editing tools for a projector: canvas, run controls and charts only',
+    shortcuts: ['Shift+P'],
+    group: 'View',
+    icon: PresentIcon,
+    // The canvas changes width: show the whole topology again once it has.
+    run: ({ flow }) => {
+      togglePresent();
+      requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+    },
   },
   {
     id: 'undo',

@@ -37,6 +37,8 @@ export function useShortcuts(ctx: CommandContext): void {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || e.repeat) return;
       if (ctx.store.getState().helpOpen || isEditableTarget(e.target)) return;
+      // Another modal dialog (the library, a share link) owns the keys, Escape included.
+      if (document.querySelector('dialog:modal')) return;
       const command = findCommand(e);
       if (!command) return;
       if (command.clipboardEvent) {
