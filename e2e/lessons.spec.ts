@@ -240,3 +240,26 @@ test('a workshop: two exercises in one link, in the teacher’s order, with next
   await expect(student).not.toHaveURL(/#w1\./);
   await context.close();
 });
+
+test('every lesson opens beside the canvas with its first step current', async ({ page }) => {
+  const titles: string[] = [];
+  await editor.button('Learn').click();
+  const picker = page.getByRole('dialog', { name: 'Lessons' });
+  for (const item of await picker.locator('.sl-picker__title').all())
+    titles.push(((await item.textContent()) ?? '').replace(/(Next|Done|Started)$/, '').trim());
+  await picker.getByRole('button', { name: 'Close', exact: true }).click();
+  expect(titles).toHaveLength(15);
+  for (const title of titles) {
+    await editor.button('Learn').click();
+    await page
+      .getByRole('dialog', { name: 'Lessons' })
+      .getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+      .click();
+    const lesson = panel(page);
+    await expect(lesson.getByRole('heading', { name: title, exact: true })).toBeVisible();
+    await expect(lesson.locator('[aria-current="step"]')).toHaveCount(1);
+    await expect(lesson.getByRole('heading', { name: /^Steps 0 of \d done$/ })).toBeVisible();
+    await expect(editor.nodes()).not.toHaveCount(0);
+  }
+  await editor.screenshot('lesson-last');
+});
