@@ -27,7 +27,7 @@ export function useLoaded(opened: Scenario | null): boolean {
   useEffect(() => {
     if (!loaded) return;
     let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200 }));
+      frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 200 }));
     });
     return () => cancelAnimationFrame(frame);
   }, [loaded, flow]);
