@@ -171,7 +171,7 @@ test('a damaged link says what is wrong, and the app opens with the last work', 
   const link = encodeScenarioLink(restoreOrThrow(defaultScenarioInput));
   await page.goto(`/${link.slice(0, Math.floor(link.length * 0.6))}`);
   await page.reload();
-  const message = page.getByRole('status', { name: 'Library messages' });
+  const message = page.getByRole('log', { name: 'Library messages' });
   await expect(message).toContainText(/damaged|cut/i);
   await expect(message).toContainText('Your last work is open.');
   await expect(editor.nodes()).toHaveCount(7);
@@ -233,12 +233,12 @@ test('opening a link while unsaved work exists keeps both', async ({ page }) => 
     .click();
   await expect(library.getByRole('listitem', { name: 'Three servers (copy)', exact: true })).toHaveCount(0);
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('status', { name: 'Library messages' })).toContainText(
+  await expect(page.getByRole('log', { name: 'Library messages' })).toContainText(
     'Deleted “Three servers (copy)”.',
   );
   await editor.screenshot('library-deleted-undo');
   await page
-    .getByRole('status', { name: 'Library messages' })
+    .getByRole('log', { name: 'Library messages' })
     .getByRole('button', { name: 'Undo', exact: true })
     .click();
   await libraryButton(page).click();

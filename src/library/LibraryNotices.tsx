@@ -43,7 +43,8 @@ export function LibraryNotices({ session }: { session: LibrarySession }) {
           </div>
         </div>
       )}
-      <div className="sl-lib-notices" role="status" aria-live="polite" aria-label="Library messages">
+      {/* A log, not a status: the editor's status line stays the page's one status region. */}
+      <div className="sl-lib-notices" role="log" aria-live="polite" aria-label="Library messages">
         {notice && (
           <div className={`sl-notice sl-notice--${notice.tone} sl-lib-notice`} key={notice.id}>
             <span className="sl-notice__text">{notice.text}</span>
