@@ -67,12 +67,11 @@ export class Call {
   /** Next downstream dependency for a server; station for a database. */
   stage = 0;
   /**
-   * When the call reached its node, and the mean service time it asked for (reads and writes
-   * differ): every node sets them on arrival before reading them, so `reset` leaves them be
-   * (each is a boxed number in its own heap cell: writes that nobody reads cost cache misses).
+   * When the call reached its node: every node sets it on arrival before reading it, so
+   * `reset` leaves it be (a boxed number in its own heap cell: writes nobody reads cost cache
+   * misses). Stations and balancers keep their own copy beside their lists of calls.
    */
   arrivedAt = 0;
-  serviceMean = 0;
   /** A number that travels with the op and back with the answer (meaning depends on the op). */
   aux = 0;
   attempts = 0;

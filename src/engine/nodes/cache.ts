@@ -117,7 +117,7 @@ export class CacheModel extends NodeModel {
         break;
     }
     stats.served++;
-    stats.timeInNodeSum += now - call.arrivedAt;
+    stats.timeInNodeSum += now - this.station.arrivedAtOf(call);
     this.station.release(call);
     sim.respond(call);
   }

@@ -154,8 +154,9 @@ export class DatabaseModel extends NodeModel {
     }
     const stats = this.stats;
     stats.served++;
-    stats.timeInNodeSum += this.sim.now - call.arrivedAt;
-    (this.stations[call.stage] as Station).release(call);
+    const station = this.stations[call.stage] as Station;
+    stats.timeInNodeSum += this.sim.now - station.arrivedAtOf(call);
+    station.release(call);
     this.sim.respond(call);
   }
 

@@ -32,6 +32,8 @@ export class LoadBalancerModel extends NodeModel {
   forwarded = 0;
   /** Calls inside the balancer (processing or proxied): a crash drops them. call.slot indexes it. */
   private readonly active: Call[] = [];
+  /** Arrival time of each active call, by slot (moved with it): read here, not from the call. */
+  private activeArrived = new Float64Array(16);
   /** ∫ active.length dt: requests inside the balancer, proxied ones included (for Little's law). */
   private activeArea = 0;
   private activeSince = 0;
@@ -86,10 +88,16 @@ export class LoadBalancerModel extends NodeModel {
     }
     const now = sim.now;
     this.stats.arrivals++;
-    call.arrivedAt = now;
     this.touchActive(now);
-    call.slot = this.active.length;
+    const slot = this.active.length;
+    call.slot = slot;
     this.active.push(call);
+    if (slot >= this.activeArrived.length) {
+      const bigger = new Float64Array(2 * this.activeArrived.length);
+      bigger.set(this.activeArrived);
+      this.activeArrived = bigger;
+    }
+    this.activeArrived[slot] = now;
     let delay = this.overheadMs;
     if (this.processMs > 0) {
       // Lindley: this request starts when the processor frees up. A `slow` fault slows it.
@@ -118,10 +126,11 @@ export class LoadBalancerModel extends NodeModel {
   override onChildResponse(call: Call, child: Call): void {
     if (!call.alive) return;
     if (this.router.handleResponse(call, child)) return;
+    const arrivedAt = this.activeArrived[call.slot] as number;
     this.leave(call);
     if (child.ok) {
       this.stats.served++;
-      this.stats.timeInNodeSum += this.sim.now - call.arrivedAt;
+      this.stats.timeInNodeSum += this.sim.now - arrivedAt;
       this.sim.respond(call);
     } else this.sim.passFailure(call, child);
   }
@@ -136,6 +145,7 @@ export class LoadBalancerModel extends NodeModel {
     const last = this.active.pop() as Call;
     if (last !== call) {
       this.active[call.slot] = last;
+      this.activeArrived[call.slot] = this.activeArrived[this.active.length] as number;
       last.slot = call.slot;
     }
     call.slot = -1;

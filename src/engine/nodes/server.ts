@@ -247,7 +247,7 @@ export class ServerModel extends NodeModel {
   private finish(call: Call): void {
     const stats = this.stats;
     stats.served++;
-    stats.timeInNodeSum += this.sim.now - call.arrivedAt;
+    stats.timeInNodeSum += this.sim.now - this.station.arrivedAtOf(call);
     this.station.release(call);
     this.sim.respond(call);
   }

@@ -15,6 +15,11 @@ export class Station {
   readonly queue = new CallQueue();
   /** Calls holding a worker: a crash fails them. Dense array; call.slot is the index. */
   private readonly inService: Call[] = [];
+  /**
+   * Arrival time of each call in service, by slot (moved with it). The node reads it when the
+   * call leaves, from here rather than from the call's boxed field far away in memory.
+   */
+  private arrivedIn = new Float64Array(4);
 
   constructor(
     readonly node: NodeModel,
@@ -28,11 +33,11 @@ export class Station {
     const node = this.node;
     const sim = node.sim;
     const stats = node.stats;
-    call.arrivedAt = sim.now;
-    call.serviceMean = meanServiceMs;
+    const now = sim.now;
+    call.arrivedAt = now;
     stats.arrivals++;
     if (this.busy < this.workers) {
-      this.start(call);
+      this.start(call, now, meanServiceMs);
       return;
     }
     if (this.queueLimit !== null && this.queue.length >= this.queueLimit) {
@@ -40,12 +45,12 @@ export class Station {
       sim.failCall(call, CAUSE.queueFull, node.index);
       return;
     }
-    stats.advance(sim.now);
+    stats.advance(now);
     stats.queued++;
-    this.queue.push(call);
+    this.queue.push(call, now, meanServiceMs);
   }
 
-  private start(call: Call): void {
+  private start(call: Call, arrivedAt: number, meanServiceMs: number): void {
     const node = this.node;
     const sim = node.sim;
     const now = sim.now;
@@ -54,10 +59,22 @@ export class Station {
     this.busy++;
     stats.busy++;
     stats.started++;
-    stats.waitSum += now - call.arrivedAt;
-    call.slot = this.inService.length;
+    stats.waitSum += now - arrivedAt;
+    const slot = this.inService.length;
+    call.slot = slot;
     this.inService.push(call);
-    sim.schedule(now + this.sampler(call.serviceMean * node.slow), EV.serviceDone, call.gen, call);
+    if (slot >= this.arrivedIn.length) {
+      const bigger = new Float64Array(2 * this.arrivedIn.length);
+      bigger.set(this.arrivedIn);
+      this.arrivedIn = bigger;
+    }
+    this.arrivedIn[slot] = arrivedAt;
+    sim.schedule(now + this.sampler(meanServiceMs * node.slow), EV.serviceDone, call.gen, call);
+  }
+
+  /** When `call`, which holds a worker, arrived here. Read it before `release`. */
+  arrivedAtOf(call: Call): number {
+    return this.arrivedIn[call.slot] as number;
   }
 
   /** The call is done with its worker (answered or failed): free it for the next in line. */
@@ -72,13 +89,15 @@ export class Station {
     const last = this.inService.pop() as Call;
     if (last !== call) {
       this.inService[slot] = last;
+      this.arrivedIn[slot] = this.arrivedIn[this.inService.length] as number;
       last.slot = slot;
     }
     call.slot = -1;
-    const next = this.queue.shift();
+    const queue = this.queue;
+    const next = queue.shift();
     if (next) {
       stats.queued--;
-      this.start(next);
+      this.start(next, queue.shiftedAt, queue.shiftedMean);
     }
   }
 
