@@ -5,10 +5,13 @@ export type ServiceSampler = (meanMs: number) => number;
 
 export type ServiceDistribution = 'exponential' | 'deterministic' | 'lognormal';
 
+/** An exponential sampler names its stream, so a station can draw from it without the closure. */
+export type ExponentialSampler = ServiceSampler & { readonly expRng: Rng };
+
 export function createServiceSampler(dist: ServiceDistribution, cv: number, rng: Rng): ServiceSampler {
   switch (dist) {
     case 'exponential':
-      return (mean) => rng.exp(mean);
+      return Object.assign((mean: number) => rng.exp(mean), { expRng: rng });
     case 'deterministic':
       return (mean) => mean;
     case 'lognormal': {

@@ -1,8 +1,9 @@
 import { CallQueue } from '../core/callQueue.ts';
 import { EV } from '../core/eventKinds.ts';
+import type { Rng } from '../core/random.ts';
 import { CAUSE, type Call } from '../core/request.ts';
 import type { NodeModel } from './nodeModel.ts';
-import type { ServiceSampler } from './serviceTime.ts';
+import type { ExponentialSampler, ServiceSampler } from './serviceTime.ts';
 
 /**
  * A pool of identical workers in front of one FIFO queue: the textbook M/G/c(/K) station.
@@ -21,12 +22,17 @@ export class Station {
    */
   private arrivedIn = new Float64Array(4);
 
+  /** The stream of an exponential sampler, drawn from directly (one object fewer to visit). */
+  private readonly expRng: Rng | null;
+
   constructor(
     readonly node: NodeModel,
     readonly workers: number,
     readonly queueLimit: number | null,
     readonly sampler: ServiceSampler,
-  ) {}
+  ) {
+    this.expRng = (sampler as Partial<ExponentialSampler>).expRng ?? null;
+  }
 
   /** A call wants a worker. Starts it, queues it, or rejects it when the queue is full. */
   arrive(call: Call, meanServiceMs: number): void {
@@ -69,7 +75,14 @@ export class Station {
       this.arrivedIn = bigger;
     }
     this.arrivedIn[slot] = arrivedAt;
-    sim.schedule(now + this.sampler(meanServiceMs * node.slow), EV.serviceDone, call.gen, call);
+    const mean = meanServiceMs * node.slow;
+    const expRng = this.expRng;
+    sim.schedule(
+      now + (expRng !== null ? expRng.exp(mean) : this.sampler(mean)),
+      EV.serviceDone,
+      call.gen,
+      call,
+    );
   }
 
   /** When `call`, which holds a worker, arrived here. Read it before `release`. */
