@@ -183,6 +183,47 @@ test('a damaged link says what is wrong, and the app opens with the last work', 
   await expect(editor.nodes()).toHaveCount(7);
 });
 
+test('a damaged saved scenario is named in a message; the app opens with the start scenario', async ({
+  page,
+}) => {
+  const editor = new Editor(page);
+  await editor.open();
+  await addServer(editor, 'Server 1', 7);
+  await expectStatus(page, 'Saved');
+  // Damage every saved record behind the app's back.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('scalelab');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const tx = db.transaction('scenarios', 'readwrite');
+    const store = tx.objectStore('scenarios');
+    const all = await new Promise<Record<string, unknown>[]>((resolve) => {
+      const r = store.getAll();
+      r.onsuccess = () => resolve(r.result);
+    });
+    for (const record of all) store.put({ ...record, doc: { type: 'spreadsheet', rows: 3 } });
+    await new Promise((resolve) => {
+      tx.oncomplete = resolve;
+    });
+    db.close();
+  });
+  await page.reload();
+  const message = page.getByRole('log', { name: 'Library messages' });
+  await expect(message).toContainText(
+    'Your last scenario “Two web servers behind a balancer” could not be opened: This is not a ScaleLab scenario',
+  );
+  await expect(editor.nodes()).toHaveCount(6);
+  await libraryButton(page).click();
+  const damaged = page
+    .getByRole('dialog', { name: 'Your scenarios' })
+    .getByRole('listitem', { name: 'Two web servers behind a balancer', exact: true });
+  await expect(damaged).toContainText('Cannot be opened');
+  await expect(damaged.getByRole('button', { name: /^Delete/ })).toBeVisible();
+  await editor.screenshot('library-damaged-record');
+});
+
 test('opening a link while unsaved work exists keeps both', async ({ page }) => {
   const editor = new Editor(page);
   await editor.open();

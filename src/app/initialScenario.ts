@@ -4,7 +4,8 @@ import { restoreScenario, type Scenario } from '../scenario/index.ts';
 /**
  * What the editor opens with: the default scenario (users → balancer → two servers → database),
  * or, for the frame-time benchmark, a generated large one (`?bench=200`). Both go through the
- * restore funnel. Links and the local library (later issues) will plug in here.
+ * restore funnel. The library (`src/library/boot.ts`) then opens the user's last work or a
+ * shared link instead, and falls back to this.
  */
 export async function initialScenario(search: string): Promise<Scenario> {
   const bench = Number(new URLSearchParams(search).get('bench'));
