@@ -155,6 +155,23 @@ describe('opening', () => {
     ]);
   });
 
+  it('puts the copy on the canvas at once, and still saves the edits it replaced', async () => {
+    const t = await tab(newDb());
+    addServer(t);
+    await t.tick();
+    addServer(t); // pending, not yet saved
+    const opening = t.session.openCopy({ ...start(), title: 'Lesson start' }, 'lesson');
+    expect(t.store.getState().doc.title).toBe('Lesson start');
+    expect(state(t)).toMatchObject({ entry: null, origin: 'lesson', dirty: false });
+    await opening;
+    const [mine] = await t.library.list();
+    const r = await t.library.get(mine?.id ?? '');
+    expect(r?.ok && r.scenario.nodes.length).toBe(start().nodes.length + 2);
+    // The copy stays unsaved: the write of the old work did not adopt it.
+    expect(state(t).entry).toBeNull();
+    expect(await t.library.lastOpen()).toBe(mine?.id);
+  });
+
   it('saves pending edits before opening another record, and opens it', async () => {
     const t = await tab(newDb());
     const other = await t.library.create({ ...start(), title: 'Other' });

@@ -64,6 +64,8 @@ export class LibrarySession {
   readonly state: StoreApi<SessionState>;
   private timer: unknown = null;
   private loading = false;
+  /** Counts scenarios put on the canvas: a write that finishes after the next one came leaves the state be. */
+  private generation = 0;
   private chain: Promise<void> = Promise.resolve();
   private readonly unsubscribe: (() => void)[] = [];
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -154,7 +156,10 @@ export class LibrarySession {
       const library = this.deps.library;
       if (!library) return;
       await this.save(true);
+      const gen = this.generation;
       const r = await library.get(id);
+      // Something else was put on the canvas meanwhile (a lesson, a link): that wins.
+      if (gen !== this.generation) return;
       if (!r?.ok) {
         this.notify(
           `This scenario cannot be opened. ${r ? r.error : 'It is no longer in the library.'}`,
@@ -180,11 +185,29 @@ export class LibrarySession {
    * on its first edit (or "Keep in library").
    */
   openCopy(scenario: Scenario, origin: OpenOrigin | 'new'): Promise<void> {
+    // The copy is on the canvas at once (a lesson sets up its panel right after); the work it
+    // replaces is written afterwards, from this snapshot.
+    const s = this.state.getState();
+    const previous = {
+      doc: this.deps.store.getState().doc,
+      entry: s.entry,
+      dirty: s.dirty,
+      conflict: s.conflict,
+    };
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+    const title = origin === 'link' ? withSuffix(scenario.title, ' (shared)') : scenario.title;
+    this.load({ ...scenario, title });
+    this.state.setState({ entry: null, origin, conflict: null, dirty: false });
     return this.enqueue(async () => {
-      await this.save(true);
-      const title = origin === 'link' ? withSuffix(scenario.title, ' (shared)') : scenario.title;
-      this.load({ ...scenario, title });
-      this.state.setState({ entry: null, origin, conflict: null, dirty: false });
+      const library = this.deps.library;
+      if (!library || !previous.dirty) return;
+      if (previous.conflict) {
+        await library.create({ ...previous.doc, title: withSuffix(previous.doc.title, ' (my copy)') });
+        this.bumpList();
+        return;
+      }
+      await this.write(previous, -1);
     });
   }
 
@@ -332,44 +355,64 @@ export class LibrarySession {
    * `leaving` (another scenario is about to replace them).
    */
   private async save(leaving = false): Promise<void> {
-    const library = this.deps.library;
     const s = this.state.getState();
     if (leaving && s.conflict && s.dirty) return this.saveMineAsCopy();
-    if (!library || !s.dirty || s.conflict) return;
-    const doc = this.deps.store.getState().doc;
+    if (!this.deps.library || !s.dirty || s.conflict) return;
     this.state.setState({ dirty: false });
+    return this.write({ doc: this.deps.store.getState().doc, entry: s.entry }, this.generation);
+  }
+
+  /**
+   * Writes a document to its record (a new one when `entry` is null). When the canvas has
+   * moved on to another scenario since (`gen` is not the current generation), the session's
+   * state is left alone, and a write the record refuses becomes a copy: the work is kept.
+   */
+  private async write(snap: { doc: Scenario; entry: SessionState['entry'] }, gen: number): Promise<void> {
+    const library = this.deps.library;
+    if (!library) return;
+    const current = () => gen === this.generation;
     const written = () => {
-      if (!this.state.getState().dirty) clearJournal(this.deps.journal ?? null, library.tabId);
+      if (current() && !this.state.getState().dirty) clearJournal(this.deps.journal ?? null, library.tabId);
     };
     try {
-      if (s.entry === null) {
-        const record = await library.create(doc);
-        this.state.setState({ entry: { id: record.id, revision: record.revision }, origin: 'library' });
-        await library.setLastOpen(record.id);
-        written();
-        this.deps.linkAdopted?.();
-        this.bumpList();
-        return;
-      }
-      const r = await library.save(s.entry.id, doc, s.entry.revision);
-      if (r.ok) {
-        this.state.setState({ entry: { id: s.entry.id, revision: r.record.revision } });
-        written();
-        await library.setLastOpen(s.entry.id);
-        this.bumpList();
-      } else if (r.reason === 'conflict') {
-        this.state.setState({ dirty: true, conflict: { id: s.entry.id, revision: r.revision } });
+      let id: string;
+      if (snap.entry === null) {
+        const record = await library.create(snap.doc);
+        id = record.id;
+        if (current()) {
+          this.state.setState({ entry: { id, revision: record.revision }, origin: 'library' });
+          this.deps.linkAdopted?.();
+        }
       } else {
-        // Deleted while open (in another tab): the work here is not lost, it becomes a new record.
-        const record = await library.create(doc);
-        this.state.setState({ entry: { id: record.id, revision: record.revision } });
-        written();
-        await library.setLastOpen(record.id);
-        this.notify('This scenario was deleted in another tab; your version is saved as a new one.', 'info');
-        this.bumpList();
+        const r = await library.save(snap.entry.id, snap.doc, snap.entry.revision);
+        if (r.ok) {
+          id = snap.entry.id;
+          if (current()) this.state.setState({ entry: { id, revision: r.record.revision } });
+        } else if (r.reason === 'conflict' && current()) {
+          this.state.setState({ dirty: true, conflict: { id: snap.entry.id, revision: r.revision } });
+          return;
+        } else {
+          // Deleted in another tab, or refused after the canvas moved on: kept as a new record.
+          const copy =
+            r.reason === 'conflict'
+              ? { ...snap.doc, title: withSuffix(snap.doc.title, ' (my copy)') }
+              : snap.doc;
+          const record = await library.create(copy);
+          id = record.id;
+          if (current()) {
+            this.state.setState({ entry: { id, revision: record.revision } });
+            this.notify(
+              'This scenario was deleted in another tab; your version is saved as a new one.',
+              'info',
+            );
+          }
+        }
       }
+      written();
+      await library.setLastOpen(id);
+      this.bumpList();
     } catch (e) {
-      this.state.setState({ dirty: true });
+      if (current()) this.state.setState({ dirty: true });
       throw e;
     }
   }
@@ -387,6 +430,7 @@ export class LibrarySession {
   }
 
   private load(scenario: Scenario): void {
+    this.generation++;
     this.loading = true;
     try {
       this.deps.store.getState().loadScenario(placeMissing(scenario));
