@@ -180,7 +180,7 @@ export function createLibrarySession(store: EditorStore, boot: BootResult, start
       library: boot.library,
       journal: browserStorage(),
       fallback: () => start,
-      linkAdopted: () => {
+      dropLink: () => {
         if (isScenarioLink(location.hash))
           history.replaceState(history.state, '', `${location.pathname}${location.search}`);
       },

@@ -44,8 +44,11 @@ export interface SessionDeps {
   library: Library | null;
   /** What the canvas shows when the open record is deleted and nothing else is left. */
   fallback: () => Scenario;
-  /** Called once an opened link became the user's own (saved): the URL stops carrying it. */
-  linkAdopted?: () => void;
+  /**
+   * Called when an opened link is saved as the user's own, or leaves the canvas: the address
+   * stops carrying it, so a reload opens what is on the canvas now.
+   */
+  dropLink?: () => void;
   /** Where a closing tab leaves its last edits synchronously (localStorage); none in tests. */
   journal?: JournalStorage | null;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -174,7 +177,7 @@ export class LibrarySession {
         conflict: null,
         dirty: false,
       });
-      this.deps.linkAdopted?.();
+      this.deps.dropLink?.();
       await library.setLastOpen(id);
     });
   }
@@ -199,6 +202,7 @@ export class LibrarySession {
     const title = origin === 'link' ? withSuffix(scenario.title, ' (shared)') : scenario.title;
     this.load({ ...scenario, title });
     this.state.setState({ entry: null, origin, conflict: null, dirty: false });
+    if (origin !== 'link') this.deps.dropLink?.();
     return this.enqueue(async () => {
       const library = this.deps.library;
       if (!library || !previous.dirty) return;
@@ -381,7 +385,7 @@ export class LibrarySession {
         id = record.id;
         if (current()) {
           this.state.setState({ entry: { id, revision: record.revision }, origin: 'library' });
-          this.deps.linkAdopted?.();
+          this.deps.dropLink?.();
         }
       } else {
         const r = await library.save(snap.entry.id, snap.doc, snap.entry.revision);
