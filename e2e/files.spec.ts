@@ -208,3 +208,38 @@ test('export the charts’ data as CSV after a run', async ({ page }) => {
   await page.getByRole('button', { name: 'Download CSV' }).click();
   expect(await text(await fromPanel)).toBe(csv);
 });
+
+test('a large picture (130 components) has every component and its name, at any zoom', async ({ page }) => {
+  test.slow();
+  // Above 120 components the canvas draws only what is on screen.
+  await editor.open('?bench=130');
+  const count = async (svg: string) => svg.match(/class="react-flow__node /g)?.length ?? 0;
+  // Fitted, the canvas shows coloured boxes without names; the picture has the names.
+  await expect(editor.canvas()).toHaveClass(/is-overview/);
+  const fitted = await text(await fromMenu(page, 'Export picture (SVG)'));
+  expect(await count(fitted)).toBe(130);
+  expect(fitted).toContain('server-97');
+  await expect(editor.canvas()).toHaveClass(/is-overview/);
+
+  // Zoomed in, only what is on screen is drawn; the picture still has all of it, every edge between
+  // measured handles (none from the origin), and the view stays.
+  for (let i = 0; i < 8; i++) await editor.button('Zoom in').click();
+  await expect.poll(() => editor.nodes().count()).toBeLessThan(130);
+  const viewport = editor.canvas().locator('.react-flow__viewport');
+  let view: string | null = null;
+  await expect
+    .poll(async () => {
+      const before = view;
+      view = await viewport.getAttribute('style');
+      return view === before; // the zoom's animation is over
+    })
+    .toBe(true);
+  const zoomed = await text(await fromMenu(page, 'Export picture (SVG)'));
+  expect(await count(zoomed)).toBe(130);
+  // Every line lies among the components (which start at 0, 0), none from a handle never measured.
+  const coordinates = [...zoomed.matchAll(/ d="([^"]+)"/g)].flatMap((m) =>
+    (m[1]?.match(/-?\d+(\.\d+)?/g) ?? []).map(Number),
+  );
+  expect(Math.min(...coordinates)).toBeGreaterThan(-100);
+  await expect.poll(() => viewport.getAttribute('style')).toBe(view);
+});

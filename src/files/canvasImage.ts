@@ -98,10 +98,14 @@ async function prepareForCapture(
   const drawn = () => root.querySelectorAll('.react-flow__node').length;
   if (drawn() < count) {
     const before = source.flow.getViewport();
-    await source.flow.fitView();
-    for (let frame = 0; frame < 30 && drawn() < count; frame++) await nextFrame();
-    await nextFrame(); // edges follow their nodes' first measurement
     undo.push(() => void source.flow.setViewport(before));
+    await source.flow.fitView();
+    // Nodes mount, are measured, then their edges are drawn from the measured handles: wait
+    // for all of them, and a few frames more for the edges to settle.
+    const edges = source.flow.getEdges().length;
+    const edgesDrawn = () => root.querySelectorAll('.react-flow__edge').length;
+    for (let frame = 0; frame < 120 && (drawn() < count || edgesDrawn() < edges); frame++) await nextFrame();
+    for (let frame = 0; frame < 4; frame++) await nextFrame();
   }
   const unclass = (els: Iterable<Element>, names: readonly string[]) => {
     for (const el of els) {

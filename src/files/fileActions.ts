@@ -1,5 +1,6 @@
 import type { CommandContext } from '../editor/commands/context.ts';
 import { nodeIndex } from '../editor/document/graph.ts';
+import type { ImageResult } from './canvasImage.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import { fileName } from './filename.ts';
 import { JSON_TYPE, mayBeScenarioFile, readScenarioFile, scenarioJson } from './scenarioFile.ts';
@@ -46,10 +47,25 @@ export async function openScenarioFile(ctx: CommandContext, file: File): Promise
   ctx.opener.openCopy(r.scenario, 'file');
 }
 
+/** One picture at a time: a large graph takes a while to draw. */
+let drawing = false;
+
 export async function exportCanvasImage(ctx: CommandContext, format: 'png' | 'svg'): Promise<void> {
-  const { canvasImage } = await import('./canvasImage.ts');
   const { doc, notify } = ctx.store.getState();
-  const r = await canvasImage(ctx, format);
+  if (drawing) {
+    notify('Still drawing the previous picture…', 'info');
+    return;
+  }
+  drawing = true;
+  // A few seconds for a hundred components or more: say that something is happening.
+  if (doc.nodes.length > 40) notify(`Drawing ${doc.nodes.length} components…`, 'info');
+  let r: ImageResult;
+  try {
+    const { canvasImage } = await import('./canvasImage.ts');
+    r = await canvasImage(ctx, format);
+  } finally {
+    drawing = false;
+  }
   if (!r.ok) {
     notify(r.reason, 'warning');
     return;
