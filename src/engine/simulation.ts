@@ -3,7 +3,7 @@ import { EV } from './core/eventKinds.ts';
 import { EventQueue } from './core/eventQueue.ts';
 import { Link } from './core/link.ts';
 import { Rng } from './core/random.ts';
-import { CAUSE, CAUSE_COUNT, Call, ENDED, Request } from './core/request.ts';
+import { CAUSE, CAUSE_COUNT, Call, ENDED, Request, RequestTimes } from './core/request.ts';
 import { FaultLog } from './metrics/faultLog.ts';
 import { bucketOf, Histogram } from './metrics/histogram.ts';
 import { buildReport, type Report } from './metrics/report.ts';
@@ -250,6 +250,8 @@ export class Simulation {
 
   private readonly pool: Call[] = [];
   private readonly requestPool: Request[] = [];
+  private readonly requestTimes = new RequestTimes();
+  private requestsMade = 0;
 
   newCall(req: Request, node: NodeModel, parent: Call | null, link: Link | null): Call {
     req.holds++;
@@ -271,7 +273,7 @@ export class Simulation {
     const req = this.requestPool.pop();
     if (req === undefined) {
       const fresh = new Request(client, start, key, session, isRead, measured);
-      fresh.pooled = true;
+      fresh.pool(this.requestsMade++, this.requestTimes);
       return fresh;
     }
     req.renew(client, start, key, session, isRead, measured);

@@ -6,6 +6,22 @@ export interface KeyOfDraw {
   rankAt(x: number): number;
 }
 
+/**
+ * Start times of a simulation's pooled requests, by request number: a typed array of a few
+ * thousand entries stays in the processor's caches, where a boxed number field per request
+ * would be a cache miss of its own when the answer comes back.
+ */
+export class RequestTimes {
+  start = new Float64Array(1024);
+
+  ensure(id: number): void {
+    if (id < this.start.length) return;
+    const bigger = new Float64Array(2 * this.start.length);
+    bigger.set(this.start);
+    this.start = bigger;
+  }
+}
+
 /** Why a request failed. The report counts errors by cause and by the node where they arose. */
 export const causes = [
   'node-down',
@@ -121,7 +137,10 @@ export class Call {
  */
 export class Request extends Call {
   ended: number = ENDED.inFlight;
-  start: number;
+  /** A pooled request's number in `times` (−1: not pooled, the start is in start_). */
+  private id = -1;
+  private times: RequestTimes | null = null;
+  private start_: number;
   /** Arrived after warm-up: counted in the statistics. */
   measured: boolean;
   /** Live pooled calls whose `req` is this request. */
@@ -136,9 +155,10 @@ export class Request extends Call {
   jobOwner = -1;
   isRead: boolean;
   private key_: number;
-  /** With key_ = -1: the uniform draw the key comes from, and the sampler that maps it. */
+  /** With key_ = -1: the 32-bit draw m (as an int32) of the uniform m / 2^32 the key comes from, and the sampler that maps it. */
   private keyDraw = 0;
   private keyOf: KeyOfDraw | null = null;
+  /** The session's hash as an int32 (a small integer, stored in the object itself), and the count it is taken modulo. */
   private sessionHash: number;
   private sessionCount = 1;
   constructor(
@@ -152,21 +172,36 @@ export class Request extends Call {
   ) {
     super(null as unknown as Request, client, null, null);
     this.req = this;
-    this.start = start;
+    this.start_ = start;
     this.measured = measured;
     this.isRead = isRead;
     this.key_ = key;
-    this.sessionHash = session;
+    this.sessionHash = session | 0;
+  }
+
+  /** When the client sent it, ms. */
+  get start(): number {
+    const times = this.times;
+    return times !== null ? (times.start[this.id] as number) : this.start_;
+  }
+
+  /** Make this a pooled request, number `id` in `times`. */
+  pool(id: number, times: RequestTimes): void {
+    this.id = id;
+    this.times = times;
+    this.pooled = true;
+    times.ensure(id);
+    times.start[id] = this.start_;
   }
 
   /** The user (one of the client's `sessions`) behind it; worked out only if a node asks. */
   get session(): number {
-    return this.sessionHash % this.sessionCount;
+    return (this.sessionHash >>> 0) % this.sessionCount;
   }
 
   /** The session is `hash` mod `count` (both unsigned 32-bit integers). */
   setSession(hash: number, count: number): void {
-    this.sessionHash = hash;
+    this.sessionHash = hash | 0;
     this.sessionCount = count;
   }
 
@@ -178,16 +213,19 @@ export class Request extends Call {
   get key(): number {
     let k = this.key_;
     if (k < 0) {
-      k = (this.keyOf as KeyOfDraw).rankAt(this.keyDraw) - 1;
+      k = (this.keyOf as KeyOfDraw).rankAt((this.keyDraw >>> 0) * 2.3283064365386963e-10) - 1;
       this.key_ = k;
     }
     return k;
   }
 
-  /** The key is whatever `keyOf` makes of the uniform draw `x`, worked out when first read. */
-  setKeyDraw(x: number, keyOf: KeyOfDraw): void {
+  /**
+   * The key is whatever `keyOf` makes of the uniform m / 2^32 (m a 32-bit draw, as
+   * `Rng.next` makes them), worked out when first read.
+   */
+  setKeyDraw(m: number, keyOf: KeyOfDraw): void {
     this.key_ = -1;
-    this.keyDraw = x;
+    this.keyDraw = m | 0;
     this.keyOf = keyOf;
   }
 
@@ -201,9 +239,10 @@ export class Request extends Call {
     measured: boolean,
   ): void {
     this.reset(this, client, null, null);
-    this.start = start;
+    if (this.times !== null) this.times.start[this.id] = start;
+    else this.start_ = start;
     this.key_ = key;
-    this.sessionHash = session;
+    this.sessionHash = session | 0;
     this.sessionCount = 1;
     this.isRead = isRead;
     this.measured = measured;

@@ -124,7 +124,7 @@ export class ClientModel extends NodeModel {
     const zipf = this.zipf;
     // An alias-table key is one uniform draw; its table look-up waits until a node asks.
     const lazy = !isStatic && zipf instanceof ZipfAliasSampler;
-    const keyDraw = lazy ? rng.next() : 0;
+    const keyDraw = lazy ? rng.nextUint32() : 0; // what rng.next() would make m / 2^32 of
     const key = isStatic
       ? STATIC_KEY_BASE + (this.staticZipf as { sample(rng: Rng): number }).sample(sr) - 1
       : lazy
