@@ -36,6 +36,21 @@ async function text(download: Download): Promise<string> {
 }
 
 test('export the scenario as JSON, change the canvas, import the file back', async ({ page }) => {
+  // At 1280×720 the header holds everything side by side: nothing overlaps the File menu's button.
+  const overlaps = await page.evaluate(() => {
+    const parts = [...document.querySelectorAll('.sl-header > *, .sl-run-slot > *')].filter(
+      (el) => !el.classList.contains('sl-run-slot') && el.getBoundingClientRect().width > 0,
+    );
+    const boxes = parts.map((el) => ({ name: el.className, r: el.getBoundingClientRect() }));
+    return boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter(({ r }) => a.r.left < r.right - 1 && r.left < a.r.right - 1)
+        .map((b) => `${a.name} × ${b.name}`),
+    );
+  });
+  expect(overlaps).toEqual([]);
+
   await editor.button('File').click();
   await expect(page.getByRole('menu', { name: 'File' })).toBeVisible();
   await editor.screenshot('files-menu');
@@ -71,6 +86,13 @@ test('export the scenario as JSON, change the canvas, import the file back', asy
   await expect(editor.edges()).toHaveCount(7);
   await expect(notice(page)).toContainText('as a new copy');
 
+  // The help lists the file commands with their shortcuts.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('region', { name: 'File' })).toContainText('Export scenario (JSON)');
+  await expect(help.getByRole('region', { name: 'File' })).toContainText('Ctrl+O');
+  await page.keyboard.press('Escape');
+
   // Exported again, it is the very same file.
   expect(await text(await fromMenu(page, 'Export scenario (JSON)'))).toBe(json);
 });
@@ -98,6 +120,7 @@ test('a broken or wrong file says what is wrong and leaves the canvas as it was'
     JSON.stringify({ type: 'scalelab-scenario', version: 1, nodes: [{ id: 't', type: 'toaster' }] }),
   );
   await expect(notice(page)).toContainText('unknown node type "toaster"');
+  await editor.screenshot('files-import-wrong');
   await expect(editor.nodes()).toHaveCount(5);
   await expect(editor.node('web-2')).toHaveCount(0);
 
@@ -111,8 +134,12 @@ test('a broken or wrong file says what is wrong and leaves the canvas as it was'
       },
       [name, type, content],
     );
-    for (const event of ['dragenter', 'dragover', 'drop'])
-      await editor.canvas().dispatchEvent(event, { dataTransfer: data });
+    await editor.canvas().dispatchEvent('dragenter', { dataTransfer: data });
+    await editor.canvas().dispatchEvent('dragover', { dataTransfer: data });
+    await expect(page.getByText('Drop to open this scenario file as a new copy')).toBeVisible();
+    if (name === 'pair.json') await editor.screenshot('files-drop');
+    await editor.canvas().dispatchEvent('drop', { dataTransfer: data });
+    await expect(page.getByText('Drop to open this scenario file as a new copy')).toHaveCount(0);
   };
   await drop('photo.png', 'image/png', 'not a scenario');
   await expect(notice(page)).toContainText('“photo.png” is not a scenario file');
