@@ -140,7 +140,6 @@ export class ClientModel extends NodeModel {
     if (!isStatic && this.jobRng !== null) root.hasJob = this.jobRng.next() < c.asyncRatio;
     sim.onGenerated(root);
     this.stats.arrivals++;
-    root.arrivedAt = now;
     if (c.timeoutMs !== null) sim.schedule(now + c.timeoutMs, EV.timeout, root.gen, root);
     this.router.dispatch(root);
   }

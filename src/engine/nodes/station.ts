@@ -40,7 +40,6 @@ export class Station {
     const sim = node.sim;
     const stats = node.stats;
     const now = sim.now;
-    call.arrivedAt = now;
     stats.arrivals++;
     if (this.busy < this.workers) {
       this.start(call, now, meanServiceMs);

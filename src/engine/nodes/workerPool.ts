@@ -134,7 +134,7 @@ export class WorkerPoolModel extends NodeModel {
   private finish(job: Job): void {
     this.done++;
     this.stats.served++;
-    this.stats.timeInNodeSum += this.sim.now - job.arrivedAt;
+    this.stats.timeInNodeSum += this.sim.now - this.station.arrivedAtOf(job);
     this.station.release(job);
     job.queue.jobDone(job);
     this.pumpSources();
