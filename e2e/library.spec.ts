@@ -285,6 +285,9 @@ test('opening a link while unsaved work exists keeps both', async ({ page }) => 
   await libraryButton(page).click();
   await expect(library.getByRole('listitem', { name: 'Three servers (copy)', exact: true })).toBeVisible();
   await editor.screenshot('library-dialog');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await editor.screenshot('library-dialog-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 });
 
 test('two tabs editing one scenario: the second is asked, never overwritten', async ({ page, context }) => {
