@@ -46,8 +46,9 @@ export class Editor {
     return this.page.getByRole('complementary', { name: 'Inspector' });
   }
 
+  /** The editor's status line (the library has a status region of its own). */
   status(): Locator {
-    return this.page.getByRole('status');
+    return this.page.getByRole('status').and(this.page.locator('.sl-notice-region'));
   }
 
   /** Drags from one component's output dot to another's input dot. */

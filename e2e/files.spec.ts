@@ -21,9 +21,6 @@ test.afterEach(() => {
   expect(errors, 'no uncaught errors in the page').toEqual([]);
 });
 
-/** The editor's status line (the library has a status region of its own). */
-const notice = (page: Page) => page.locator('.sl-notice-region');
-
 async function fromMenu(page: Page, item: string): Promise<Download> {
   await editor.button('File').click();
   const download = page.waitForEvent('download');
@@ -84,7 +81,7 @@ test('export the scenario as JSON, change the canvas, import the file back', asy
   await expect(editor.nodes()).toHaveCount(6);
   await expect(editor.node('Database')).toBeVisible();
   await expect(editor.edges()).toHaveCount(7);
-  await expect(notice(page)).toContainText('as a new copy');
+  await expect(editor.status()).toContainText('as a new copy');
 
   // The help lists the file commands with their shortcuts.
   await page.keyboard.press('?');
@@ -110,8 +107,8 @@ test('a broken or wrong file says what is wrong and leaves the canvas as it was'
   };
 
   await pick('broken.json', '{"type": "scalelab-scenario", "nodes": [');
-  await expect(notice(page)).toContainText('“broken.json” was not opened (your work is unchanged)');
-  await expect(notice(page)).toContainText('This is not valid JSON');
+  await expect(editor.status()).toContainText('“broken.json” was not opened (your work is unchanged)');
+  await expect(editor.status()).toContainText('This is not valid JSON');
   await editor.screenshot('files-import-broken');
   await expect(editor.nodes()).toHaveCount(5);
 
@@ -119,7 +116,7 @@ test('a broken or wrong file says what is wrong and leaves the canvas as it was'
     'toaster.json',
     JSON.stringify({ type: 'scalelab-scenario', version: 1, nodes: [{ id: 't', type: 'toaster' }] }),
   );
-  await expect(notice(page)).toContainText('unknown node type "toaster"');
+  await expect(editor.status()).toContainText('unknown node type "toaster"');
   await editor.screenshot('files-import-wrong');
   await expect(editor.nodes()).toHaveCount(5);
   await expect(editor.node('web-2')).toHaveCount(0);
@@ -142,7 +139,7 @@ test('a broken or wrong file says what is wrong and leaves the canvas as it was'
     await expect(page.getByText('Drop to open this scenario file as a new copy')).toHaveCount(0);
   };
   await drop('photo.png', 'image/png', 'not a scenario');
-  await expect(notice(page)).toContainText('“photo.png” is not a scenario file');
+  await expect(editor.status()).toContainText('“photo.png” is not a scenario file');
   await expect(editor.nodes()).toHaveCount(5);
 
   const doc = {
@@ -179,7 +176,7 @@ test('export the canvas as PNG (light and dark) and SVG', async ({ page }) => {
     expect(width).toBeGreaterThan(1000);
     expect(height).toBeGreaterThan(300);
     await writeFile(`${shots}/files-export-${scheme}.png`, png);
-    await expect(notice(page)).toContainText('Exported the canvas as');
+    await expect(editor.status()).toContainText('Exported the canvas as');
   }
   await page.emulateMedia({ colorScheme: 'light' });
 
@@ -195,7 +192,7 @@ test('export the charts’ data as CSV after a run', async ({ page }) => {
   // Before any run there is nothing to export, and it says so.
   await editor.button('File').click();
   await page.getByRole('menuitem', { name: 'Export chart data (CSV)' }).click();
-  await expect(notice(page)).toContainText('No run yet');
+  await expect(editor.status()).toContainText('No run yet');
 
   for (let s = 1; s <= 3; s++) {
     await page.getByRole('button', { name: 'Step', exact: true }).click();
