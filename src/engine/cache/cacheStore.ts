@@ -77,19 +77,24 @@ export class CacheStore {
     this.bPrev = new Int32Array(nb);
     this.bNext = new Int32Array(nb);
     this.bFree = new Int32Array(nb);
-    this.clear();
+    this.empty(true);
   }
 
   /** Empty the cache (a restart or a flush). O(capacity). */
   clear(): void {
+    this.empty(false);
+  }
+
+  /** `fresh`: the arrays were just allocated, so they are zero already. */
+  private empty(fresh: boolean): void {
     const cap = this.capacity;
-    this.index.clear();
+    if (!fresh) this.index.clear();
     this.size = 0;
     for (let i = 0; i < cap; i++) this.freeSlots[i] = cap - 1 - i;
     this.freeTop = cap;
     this.head = -1;
     this.tail = -1;
-    this.stale.fill(0);
+    if (!fresh) this.stale.fill(0);
     if (this.policy === LFU) {
       for (let i = 0; i < cap; i++) this.bFree[i] = cap - 1 - i;
       this.bFreeTop = cap;

@@ -82,43 +82,7 @@ export class ZipfAliasSampler {
     readonly n: number,
     readonly s: number,
   ) {
-    if (n > ALIAS_MAX_KEYS) throw new RangeError('alias table: too many keys for exact 32-bit thresholds');
-    const p = zipfProbabilities(n, s);
-    const prob = new Float64Array(n);
-    const alias = new Int32Array(n);
-    const scaled = new Float64Array(n);
-    const small = new Int32Array(n);
-    const large = new Int32Array(n);
-    let ns = 0;
-    let nl = 0;
-    for (let i = 0; i < n; i++) {
-      const v = (p[i] as number) * n;
-      scaled[i] = v;
-      if (v < 1) small[ns++] = i;
-      else large[nl++] = i;
-    }
-    while (ns > 0 && nl > 0) {
-      const l = small[--ns] as number;
-      const g = large[--nl] as number;
-      prob[l] = scaled[l] as number;
-      alias[l] = g;
-      const rest = (scaled[g] as number) + (scaled[l] as number) - 1;
-      scaled[g] = rest;
-      if (rest < 1) small[ns++] = g;
-      else large[nl++] = g;
-    }
-    // Leftovers are 1 up to rounding.
-    while (nl > 0) prob[large[--nl] as number] = 1;
-    while (ns > 0) prob[small[--ns] as number] = 1;
-    const table = new Uint32Array(2 * n);
-    for (let i = 0; i < n; i++) {
-      // Keep when r < t, t = ⌈prob · 2^32⌉ clamped to [0, 2^32]. t = 2^32 (always keep) does
-      // not fit: store 2^32 − 1 with the column itself as alias, so r = 2^32 − 1 keeps too.
-      const t = Math.min(2 ** 32, Math.max(0, Math.ceil((prob[i] as number) * 2 ** 32)));
-      table[2 * i] = t === 2 ** 32 ? 2 ** 32 - 1 : t;
-      table[2 * i + 1] = t === 2 ** 32 ? i : (alias[i] as number);
-    }
-    this.table = table;
+    this.table = aliasTable(n, s);
   }
 
   /** A rank in 1..n; rank 1 is the most popular. */
@@ -137,6 +101,66 @@ export class ZipfAliasSampler {
     const table = this.table;
     return (r < (table[2 * i] as number) ? i : (table[2 * i + 1] as number)) + 1;
   }
+}
+
+/**
+ * The last few tables built, by (n, s): a table is read-only, and runs of one scenario (a
+ * sweep, the benchmark, a test) would otherwise rebuild the same million-entry table each time.
+ * Sharing changes no draw.
+ */
+const aliasTables = new Map<string, Uint32Array>();
+
+function aliasTable(n: number, s: number): Uint32Array {
+  const name = `${n}:${s}`;
+  const known = aliasTables.get(name);
+  if (known !== undefined) return known;
+  const table = buildAliasTable(n, s);
+  // At most four tables and 2^22 columns (32 MB) kept.
+  let columns = n;
+  for (const t of aliasTables.values()) columns += t.length / 2;
+  if (aliasTables.size >= 4 || columns > 2 ** 22) aliasTables.clear();
+  aliasTables.set(name, table);
+  return table;
+}
+
+function buildAliasTable(n: number, s: number): Uint32Array {
+  if (n > ALIAS_MAX_KEYS) throw new RangeError('alias table: too many keys for exact 32-bit thresholds');
+  const p = zipfProbabilities(n, s);
+  const prob = new Float64Array(n);
+  const alias = new Int32Array(n);
+  const scaled = new Float64Array(n);
+  const small = new Int32Array(n);
+  const large = new Int32Array(n);
+  let ns = 0;
+  let nl = 0;
+  for (let i = 0; i < n; i++) {
+    const v = (p[i] as number) * n;
+    scaled[i] = v;
+    if (v < 1) small[ns++] = i;
+    else large[nl++] = i;
+  }
+  while (ns > 0 && nl > 0) {
+    const l = small[--ns] as number;
+    const g = large[--nl] as number;
+    prob[l] = scaled[l] as number;
+    alias[l] = g;
+    const rest = (scaled[g] as number) + (scaled[l] as number) - 1;
+    scaled[g] = rest;
+    if (rest < 1) small[ns++] = g;
+    else large[nl++] = g;
+  }
+  // Leftovers are 1 up to rounding.
+  while (nl > 0) prob[large[--nl] as number] = 1;
+  while (ns > 0) prob[small[--ns] as number] = 1;
+  const table = new Uint32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    // Keep when r < t, t = ⌈prob · 2^32⌉ clamped to [0, 2^32]. t = 2^32 (always keep) does
+    // not fit: store 2^32 − 1 with the column itself as alias, so r = 2^32 − 1 keeps too.
+    const t = Math.min(2 ** 32, Math.max(0, Math.ceil((prob[i] as number) * 2 ** 32)));
+    table[2 * i] = t === 2 ** 32 ? 2 ** 32 - 1 : t;
+    table[2 * i + 1] = t === 2 ** 32 ? i : (alias[i] as number);
+  }
+  return table;
 }
 
 /** The fastest exact Zipf sampler for this key space. */
