@@ -245,6 +245,8 @@ test('every lesson opens beside the canvas with its first step current', async (
   const titles: string[] = [];
   await editor.button('Learn').click();
   const picker = page.getByRole('dialog', { name: 'Lessons' });
+  // The course loads on first use: wait for it before reading the list.
+  await expect(picker.locator('.sl-picker__title')).toHaveCount(15);
   for (const item of await picker.locator('.sl-picker__title').all())
     titles.push(((await item.textContent()) ?? '').replace(/(Next|Done|Started)$/, '').trim());
   await picker.getByRole('button', { name: 'Close', exact: true }).click();

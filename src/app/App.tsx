@@ -14,7 +14,7 @@ import type { EditorStore } from '../editor/store/editorStore.ts';
 import { FileDropTarget } from '../files/FileDropTarget.tsx';
 import { FileMenu } from '../files/FileMenu.tsx';
 import { LearnButton } from '../lessons/ui/LearnButton.tsx';
-import { LearnLayer } from '../lessons/ui/LearnLayer.tsx';
+import { LearnLayerLoader } from '../lessons/ui/LearnLayerLoader.tsx';
 import { LibraryHeader } from '../library/LibraryHeader.tsx';
 import { FaultMenu } from '../run/ui/FaultMenu.tsx';
 import { RunProvider } from '../run/ui/RunContext.tsx';
@@ -99,7 +99,7 @@ function Shell() {
       </main>
       <ResultsPanel />
       <Inspector />
-      <LearnLayer />
+      <LearnLayerLoader />
       {helpOpen && (
         <Suspense fallback={null}>
           <HelpDialog />

@@ -1,5 +1,4 @@
 import { type ReactNode, useEffect, useMemo } from 'react';
-import { decodeScenarioLink } from '../share/shareLink.ts';
 import { isScenarioLink } from './boot.ts';
 import { LibrarySessionContext } from './context.ts';
 import { LibraryDialog } from './LibraryDialog.tsx';
@@ -30,10 +29,13 @@ export function LibraryProvider({ session, children }: { session: LibrarySession
     };
     // A scenario link pasted into the address bar of an open tab arrives without a reload.
     const onHash = () => {
-      if (!isScenarioLink(location.hash)) return;
-      const r = decodeScenarioLink(location.hash);
-      if (r.ok) void session.openCopy(r.scenario, 'link');
-      else session.notify(r.error, 'warning', { sticky: true });
+      const hash = location.hash;
+      if (!isScenarioLink(hash)) return;
+      void import('../share/shareLink.ts').then(({ decodeScenarioLink }) => {
+        const r = decodeScenarioLink(hash);
+        if (r.ok) void session.openCopy(r.scenario, 'link');
+        else session.notify(r.error, 'warning', { sticky: true });
+      });
     };
     window.addEventListener('pagehide', onHide);
     window.addEventListener('pageshow', onShow);

@@ -1,6 +1,5 @@
 import type { EditorStore } from '../editor/store/editorStore.ts';
 import { restoreScenario, type Scenario } from '../scenario/index.ts';
-import { decodeScenarioLink } from '../share/shareLink.ts';
 import { browserStorage, type Journal, type JournalStorage, readJournals } from './journal.ts';
 import { Library } from './library.ts';
 import { withSuffix } from './record.ts';
@@ -109,6 +108,8 @@ export async function bootLibrary(
   }
 
   if (isScenarioLink(hash)) {
+    // The link codec (and its deflate) loads only when a link is there to read.
+    const { decodeScenarioLink } = await import('../share/shareLink.ts');
     const link = decodeScenarioLink(hash);
     if (link.ok) {
       result.scenario = { ...link.scenario, title: withSuffix(link.scenario.title, ' (shared)') };

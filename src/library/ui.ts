@@ -1,6 +1,5 @@
 import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../scenario/index.ts';
-import { encodeScenarioLink } from '../share/shareLink.ts';
 
 /**
  * The library's view state, reachable from the command list (which runs outside React):
@@ -37,13 +36,18 @@ export function openLibrary(): void {
 }
 
 /** The page's address with the scenario in its fragment (nothing of it is sent to a server). */
-export function shareLinkFor(scenario: Scenario, at: { origin: string; pathname: string }): string {
+export async function shareLinkFor(
+  scenario: Scenario,
+  at: { origin: string; pathname: string },
+): Promise<string> {
+  // The link codec (and its deflate) is not needed before someone shares.
+  const { encodeScenarioLink } = await import('../share/shareLink.ts');
   return `${at.origin}${at.pathname}${encodeScenarioLink(scenario)}`;
 }
 
 /** Makes the link, shows it, and puts it on the clipboard where the browser allows. */
 export async function shareLink(scenario: Scenario): Promise<void> {
-  const link = shareLinkFor(scenario, location);
+  const link = await shareLinkFor(scenario, location);
   libraryUi.setState({ share: { link, copied: null } });
   let copied = false;
   try {
