@@ -2,6 +2,7 @@ import { commandById } from '../../editor/commands/commands.ts';
 import type { CommandContext } from '../../editor/commands/context.ts';
 import { formatShortcut } from '../../editor/commands/shortcuts.ts';
 import { LearnIcon } from './icons.tsx';
+import './learnButton.css';
 
 /**
  * The header's Learn button (the `learn` command): labelled on wide screens, an icon with the
