@@ -1,25 +1,6 @@
-import type { Icon, IconProps } from '../ui/icons.tsx';
+import { type Icon, SvgIcon as Svg } from '../ui/icons.tsx';
 
 /** The library's icons, drawn like those in src/ui/icons.tsx (24-unit grid, decorative). */
-function Svg({ size = 20, children, ...props }: IconProps & { children: React.ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
 
 export const LibraryIcon: Icon = (p) => (
   <Svg {...p}>

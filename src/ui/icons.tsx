@@ -8,7 +8,8 @@ import type { ReactNode, SVGProps } from 'react';
 export type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
 export type Icon = (props: IconProps) => ReactNode;
 
-function SvgIcon({ size = 20, children, ...props }: IconProps & { children: ReactNode }) {
+/** The frame every ScaleLab icon is drawn in; other folders' icons use it too. */
+export function SvgIcon({ size = 20, children, ...props }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}

@@ -1,26 +1,6 @@
-import type { ReactNode } from 'react';
-import type { Icon, IconProps } from '../../ui/icons.tsx';
+import { type Icon, SvgIcon as Svg } from '../../ui/icons.tsx';
 
 /** Line icons for learning, drawn like `src/ui/icons.tsx` (24-unit grid, aria-hidden). */
-function Svg({ size = 20, children, ...props }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
 
 export const LearnIcon: Icon = (p) => (
   <Svg {...p}>

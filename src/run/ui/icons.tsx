@@ -1,27 +1,6 @@
-import type { ReactNode, SVGProps } from 'react';
+import { type IconProps as Props, SvgIcon as Svg } from '../../ui/icons.tsx';
 
 /** Run-control icons on the same 24-unit grid and stroke as src/ui/icons.tsx. Decorative. */
-type Props = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
-
-function Svg({ size = 20, children, ...props }: Props & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
 
 export const PlayIcon = (p: Props) => (
   <Svg {...p}>
