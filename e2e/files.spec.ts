@@ -68,6 +68,13 @@ test('export the scenario as JSON, change the canvas, import the file back', asy
   );
   expect(restored.scenario.edges).toHaveLength(7);
 
+  // Ctrl+S saves the scenario even while a field has focus (never the browser's "Save page").
+  await editor.node('web-1').click();
+  await editor.inspector().getByRole('textbox', { name: 'Workers' }).focus();
+  const saved = page.waitForEvent('download');
+  await page.keyboard.press('ControlOrMeta+S');
+  expect((await saved).suggestedFilename()).toBe(exported.suggestedFilename());
+
   // Change the canvas: the database goes.
   await editor.node('Database').click();
   await page.keyboard.press('Delete');

@@ -345,6 +345,24 @@ test('the present view hides the editing tools and keeps the canvas, run control
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(clock(page)).toHaveText(/^1\.0 s/);
   await editor.screenshot('library-present-view');
+  // Nothing on the canvas changes by a stray drag or key in front of a room.
+  // (A drag on a component pans the view instead: compare it with its neighbour, not the screen.)
+  const web1 = editor.node('web-1');
+  const offset = async () => {
+    const [a, b] = [await web1.boundingBox(), await editor.node('web-2').boundingBox()];
+    if (!a || !b) throw new Error('web-1 or web-2 is not drawn');
+    return { dx: Math.round(a.x - b.x), dy: Math.round(a.y - b.y) };
+  };
+  const before = await offset();
+  await web1.hover();
+  await page.mouse.down();
+  await page.mouse.move(700, 500, { steps: 5 });
+  await page.mouse.up();
+  expect(await offset()).toEqual(before);
+  await web1.click();
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('ControlOrMeta+D');
+  await expect(editor.nodes()).toHaveCount(6);
   await editor.canvas().click({ position: { x: 8, y: 8 } });
   await page.keyboard.press('Shift+P');
   await expect(page.getByRole('navigation', { name: 'Components' })).toBeVisible();

@@ -14,6 +14,8 @@ import {
   useStore as useFlowStore,
 } from '@xyflow/react';
 import { type DragEvent, type MouseEvent as ReactMouseEvent, useCallback, useContext, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { libraryUi } from '../../library/ui.ts';
 import { useOpenFaultMenu } from '../../run/ui/RunContext.tsx';
 import { isNodeType } from '../../scenario/index.ts';
 import { addComponent } from '../commands/actions.ts';
@@ -151,8 +153,13 @@ export function Canvas({ ctx }: { ctx: CommandContext }) {
     [ctx],
   );
 
+  // The present view shows the system to a room: nothing on the canvas moves or changes by a
+  // stray click; running it and breaking it (right-click) still work.
+  const present = useStore(libraryUi, (s) => s.present);
   const onNodeDoubleClick = useCallback(
-    (_: unknown, node: FlowNode) => store.getState().setRenaming(node.id),
+    (_: unknown, node: FlowNode) => {
+      if (!libraryUi.getState().present) store.getState().setRenaming(node.id);
+    },
     [store],
   );
 
@@ -190,6 +197,8 @@ export function Canvas({ ctx }: { ctx: CommandContext }) {
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
         deleteKeyCode={null}
+        nodesDraggable={!present}
+        nodesConnectable={!present}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}

@@ -54,6 +54,11 @@ export interface Command {
    * (that is what lets them reach other tabs without a permission prompt).
    */
   clipboardEvent?: 'copy' | 'cut' | 'paste';
+  /**
+   * The shortcut works while a text field has focus too: a field has no use for it, and the
+   * browser's own meaning (Ctrl+S saves the web page) would surprise.
+   */
+  inFields?: boolean;
 }
 
 export type CommandId =
@@ -124,6 +129,7 @@ export const commands: readonly Command[] = [
     label: 'Export scenario (JSON)',
     description: 'Save the scenario as a JSON file, to import later or run with npx scalelab',
     shortcuts: ['Mod+S'],
+    inFields: true,
     group: 'File',
     icon: ExportIcon,
     run: exportScenarioJson,
@@ -133,6 +139,7 @@ export const commands: readonly Command[] = [
     label: 'Import scenario…',
     description: 'Open a scenario JSON file as a new copy (or drop the file on the canvas)',
     shortcuts: ['Mod+O'],
+    inFields: true,
     group: 'File',
     icon: ImportIcon,
     run: importScenarioJson,

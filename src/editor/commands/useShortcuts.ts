@@ -15,6 +15,9 @@ export function isEditableTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+/** The present view is a page attribute (set by the library's view state). */
+const isPresenting = () => document.documentElement.dataset.present !== undefined;
+
 function hasTextSelection(): boolean {
   const selection = window.getSelection();
   return !!selection && !selection.isCollapsed && selection.toString().trim() !== '';
@@ -36,11 +39,14 @@ export function useShortcuts(ctx: CommandContext): void {
 
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || e.repeat) return;
-      if (ctx.store.getState().helpOpen || isEditableTarget(e.target)) return;
+      if (ctx.store.getState().helpOpen) return;
       // Another modal dialog (the library, a share link) owns the keys, Escape included.
       if (document.querySelector('dialog:modal')) return;
       const command = findCommand(e);
       if (!command) return;
+      if (isEditableTarget(e.target) && !command.inFields) return;
+      // The present view does not edit (see Canvas): its keys do not either.
+      if (isPresenting() && (command.group === 'Edit' || command.group === 'Clipboard')) return;
       if (command.clipboardEvent) {
         if (command.clipboardEvent !== 'paste' && hasTextSelection()) return;
         const entry = { command, handled: false };
@@ -58,6 +64,7 @@ export function useShortcuts(ctx: CommandContext): void {
 
     const onClipboard = (e: ClipboardEvent) => {
       if (isEditableTarget(e.target) || ctx.store.getState().helpOpen) return;
+      if (isPresenting() && e.type !== 'copy') return;
       if (e.type !== 'paste' && hasTextSelection()) return;
       if (pending) pending.handled = true;
       const port = { ...ctx, clipboard: eventClipboard(e) };
