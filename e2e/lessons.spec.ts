@@ -265,3 +265,27 @@ test('every lesson opens beside the canvas with its first step current', async (
   }
   await editor.screenshot('lesson-last');
 });
+
+test('a teacher’s link to a built-in lesson opens it; a wrong one says which lessons there are', async ({
+  page,
+}) => {
+  // A fresh page load with the link (the learning code loads on demand for it)…
+  await page.goto('about:blank');
+  await page.goto('/#lesson=failover');
+  const lesson = panel(page);
+  await expect(lesson.getByRole('heading', { name: 'Noticing a dead server' })).toBeVisible();
+  await expect(lesson.locator('[aria-current="step"]')).toHaveCount(1);
+  // The link has done its job: a reload keeps the learner's canvas, not the lesson's start.
+  await expect(page).not.toHaveURL(/#lesson=/);
+  // The panel hands the same link to the next teacher.
+  const copy = lesson.getByRole('button', { name: 'Copy lesson link' });
+  await expect(copy).toHaveAttribute('data-tooltip', /\/#lesson=failover$/);
+  await copy.scrollIntoViewIfNeeded();
+  await editor.screenshot('lesson-link');
+
+  // …and one pasted into the open tab.
+  await page.goto('/#lesson=no-such-lesson');
+  await expect(panel(page).getByRole('alert')).toContainText('“no-such-lesson”');
+  await expect(panel(page).getByRole('alert')).toContainText('horizontal-scaling');
+  await expect(editor.nodes()).not.toHaveCount(0);
+});

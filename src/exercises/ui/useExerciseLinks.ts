@@ -1,16 +1,17 @@
 import { useEffect } from 'react';
+import { getLesson, lessons } from '../../lessons/index.ts';
 import { learnStore } from '../../lessons/ui/learnStore.ts';
 import { useLearnActions } from '../../lessons/ui/useLearnActions.ts';
 import { exerciseKey } from '../author.ts';
 import { decodeExerciseLink, decodeWorkshopLink, linkKind } from '../exerciseLink.ts';
 import type { Exercise } from '../goals.ts';
-import { handledLink } from './linkState.ts';
+import { handledLink, lessonLinkId } from './linkState.ts';
 import { browserStorage, exerciseProgressStore } from './savedProgress.ts';
 import { firstUnfinished } from './verdictView.ts';
 
 /**
  * Exercise and workshop links: `#x1.…` and `#w1.…` in the URL, on load and when the fragment
- * changes, open in exercise mode. (Scenario links, `#s1.…`, belong to the library's boot.) A
+ * changes, open in exercise mode; `#lesson=<id>` opens a built-in lesson. (Scenario links, `#s1.…`, belong to the library's boot.) A
  * damaged link shows the restore funnel's message instead of the exercise.
  */
 export function useExerciseLinks(): void {
@@ -19,6 +20,18 @@ export function useExerciseLinks(): void {
     const open = () => {
       const hash = window.location.hash;
       if (hash === handledLink.hash) return;
+      const lessonId = lessonLinkId(hash);
+      if (lessonId !== null) {
+        handledLink.hash = hash;
+        const lesson = getLesson(lessonId);
+        if (lesson) actions.openLesson(lesson);
+        else
+          learnStore.setState({
+            activity: null,
+            linkError: `This link names a lesson “${lessonId}” that ScaleLab does not have. The lessons are: ${lessons.map((l) => l.id).join(', ')}.`,
+          });
+        return;
+      }
       const kind = linkKind(hash);
       if (kind !== 'x' && kind !== 'w') return;
       handledLink.hash = hash;

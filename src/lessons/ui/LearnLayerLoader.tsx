@@ -6,8 +6,11 @@ import { useLearn } from './learnStore.ts';
 // first time something of learning is asked for, not with the page.
 const LearnLayer = lazy(() => import('./LearnLayer.tsx').then((m) => ({ default: m.LearnLayer })));
 
-/** An exercise or workshop link (`#x1.…`, `#w1.…`), told apart without loading the decoder. */
-const isLearnLink = (hash: string) => /#[xw]\d+\./.test(hash);
+/**
+ * An exercise or workshop link (`#x1.…`, `#w1.…`) or a lesson's (`#lesson=…`), told apart
+ * without loading the decoder.
+ */
+const isLearnLink = (hash: string) => /#[xw]\d+\.|^#lesson=/.test(hash);
 
 /**
  * Mounts the learning layer once it is needed — the Learn picker or the Create-exercise dialog

@@ -191,8 +191,31 @@ export function LessonPanel({ lesson, opened }: { lesson: Lesson; opened: Scenar
           >
             Start again
           </button>
+          <LessonLinkButton id={lesson.id} />
         </footer>
       </div>
     </>
+  );
+}
+
+/** For a teacher: this lesson as a link (`#lesson=<id>`) to hand out; it opens the lesson fresh. */
+function LessonLinkButton({ id }: { id: string }) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const link = `${window.location.origin}${window.location.pathname}#lesson=${id}`;
+  return (
+    <button
+      type="button"
+      className="sl-button sl-button--label"
+      data-tooltip={link}
+      aria-description={copied === false ? `Copy this link by hand: ${link}` : undefined}
+      onClick={() => {
+        navigator.clipboard.writeText(link).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        );
+      }}
+    >
+      {copied ? 'Link copied' : 'Copy lesson link'}
+    </button>
   );
 }
