@@ -36,10 +36,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx vite build --logLevel warn --outDir ${dist} && npx vite preview --outDir ${dist} --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  // The production build for every spec but one; `npm start`'s development build (React's
+  // StrictMode runs effects twice there) for e2e/dev.spec.ts.
+  projects: [
+    { name: 'app', testIgnore: '**/dev.spec.ts' },
+    { name: 'dev', testMatch: '**/dev.spec.ts', use: { baseURL: `http://127.0.0.1:${port + 1}` } },
+  ],
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn --outDir ${dist} && npx vite preview --outDir ${dist} --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    {
+      command: `npx vite --host 127.0.0.1 --port ${port + 1} --strictPort`,
+      url: `http://127.0.0.1:${port + 1}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+  ],
 });

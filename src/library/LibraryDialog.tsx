@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { CURRENT_VERSION, DOCUMENT_TYPE, restoreOrThrow } from '../scenario/index.ts';
+import { onDialogClosed } from '../ui/dialogClose.ts';
 import { CloseIcon } from '../ui/icons.tsx';
 import type { LibraryEntry } from './library.ts';
 import type { LibrarySession } from './session.ts';
@@ -69,7 +70,7 @@ function LibraryDialogOpen({ session }: { session: LibrarySession }) {
       ref={dialog}
       className="sl-dialog sl-lib-dialog"
       aria-labelledby="sl-lib-title"
-      onClose={close}
+      onClose={onDialogClosed(close)}
       onKeyDown={(e) => e.stopPropagation()}
       onClick={(e) => {
         if (e.target === e.currentTarget) close();

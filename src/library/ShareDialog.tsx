@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
+import { onDialogClosed } from '../ui/dialogClose.ts';
 import { CloseIcon } from '../ui/icons.tsx';
 import { libraryUi } from './ui.ts';
 
@@ -45,7 +46,7 @@ function ShareDialogOpen({ link, copied }: { link: string; copied: boolean | nul
       ref={dialog}
       className="sl-dialog sl-lib-share"
       aria-labelledby="sl-share-title"
-      onClose={close}
+      onClose={onDialogClosed(close)}
       onKeyDown={(e) => e.stopPropagation()}
       onClick={(e) => {
         if (e.target === e.currentTarget) close();

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { onDialogClosed } from '../../ui/dialogClose.ts';
 import { CloseIcon } from '../../ui/icons.tsx';
 import { type Command, commands } from '../commands/commands.ts';
 import { formatShortcut } from '../commands/shortcuts.ts';
@@ -56,7 +57,7 @@ export default function HelpDialog() {
       ref={dialog}
       className="sl-dialog"
       aria-labelledby="sl-help-title"
-      onClose={close}
+      onClose={onDialogClosed(close)}
       onClick={(e) => {
         if (e.target === e.currentTarget) close();
       }}

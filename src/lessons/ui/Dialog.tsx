@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { onDialogClosed } from '../../ui/dialogClose.ts';
 import { CloseIcon } from '../../ui/icons.tsx';
 
 /**
@@ -35,7 +36,7 @@ export function Dialog({
       ref={dialog}
       className={`sl-dialog sl-learn-dialog${wide ? ' sl-learn-dialog--wide' : ''}`}
       aria-labelledby={titleId}
-      onClose={onClose}
+      onClose={onDialogClosed(onClose)}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
