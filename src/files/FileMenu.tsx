@@ -6,6 +6,7 @@ import { useEditor } from '../editor/store/context.tsx';
 import { ChevronDownIcon } from '../ui/icons.tsx';
 import { FileIcon } from './icons.tsx';
 import './files.css';
+import { moveMenuFocus } from '../ui/menuKeys.ts';
 
 /** The menu's sections; every item is a command from the one command list. */
 const sections: readonly (readonly CommandId[])[] = [
@@ -114,25 +115,8 @@ function MenuItem({ id, onChoose }: { id: CommandId; onChoose: (id: CommandId) =
 }
 
 function onMenuKey(e: KeyboardEvent<HTMLDivElement>, close: () => void, dismiss: () => void) {
-  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-  const at = items.indexOf(document.activeElement as HTMLElement);
-  const move = (to: number) => {
-    e.preventDefault();
-    items[(to + items.length) % items.length]?.focus();
-  };
+  if (moveMenuFocus(e)) return;
   switch (e.key) {
-    case 'ArrowDown':
-      move(at + 1);
-      break;
-    case 'ArrowUp':
-      move(at - 1);
-      break;
-    case 'Home':
-      move(0);
-      break;
-    case 'End':
-      move(items.length - 1);
-      break;
     case 'Escape':
       e.preventDefault();
       // The page's shortcuts must not also see it (Escape clears the selection).

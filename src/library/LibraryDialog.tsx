@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { CURRENT_VERSION, DOCUMENT_TYPE, restoreOrThrow } from '../scenario/index.ts';
-import { onDialogClosed } from '../ui/dialogClose.ts';
 import { CloseIcon } from '../ui/icons.tsx';
+import { useModalDialog } from '../ui/useModalDialog.ts';
 import type { LibraryEntry } from './library.ts';
 import type { LibrarySession } from './session.ts';
 import { libraryUi } from './ui.ts';
@@ -16,7 +16,6 @@ export function LibraryDialog({ session }: { session: LibrarySession }) {
 const close = () => libraryUi.setState({ libraryOpen: false });
 
 function LibraryDialogOpen({ session }: { session: LibrarySession }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const listVersion = useStore(session.state, (s) => s.listVersion);
   const openId = useStore(session.state, (s) => s.entry?.id ?? null);
   const enabled = useStore(session.state, (s) => s.enabled);
@@ -25,16 +24,7 @@ function LibraryDialogOpen({ session }: { session: LibrarySession }) {
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    const returnTo = document.activeElement as HTMLElement | null;
-    el.showModal();
-    return () => {
-      el.close();
-      returnTo?.focus?.();
-    };
-  }, []);
+  const dialog = useModalDialog(close);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: listVersion is the signal to re-read.
   useEffect(() => {
@@ -67,10 +57,10 @@ function LibraryDialogOpen({ session }: { session: LibrarySession }) {
 
   return (
     <dialog
-      ref={dialog}
+      ref={dialog.ref}
       className="sl-dialog sl-lib-dialog"
       aria-labelledby="sl-lib-title"
-      onClose={onDialogClosed(close)}
+      onClose={dialog.onClose}
       onKeyDown={(e) => e.stopPropagation()}
       onClick={(e) => {
         if (e.target === e.currentTarget) close();

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useStore } from 'zustand';
-import { onDialogClosed } from '../ui/dialogClose.ts';
 import { CloseIcon } from '../ui/icons.tsx';
+import { useModalDialog } from '../ui/useModalDialog.ts';
 import { libraryUi } from './ui.ts';
 
 /**
@@ -15,21 +15,10 @@ export function ShareDialog() {
 }
 
 function ShareDialogOpen({ link, copied }: { link: string; copied: boolean | null }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   const close = () => libraryUi.setState({ share: null });
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    const returnTo = document.activeElement as HTMLElement | null;
-    el.showModal();
-    field.current?.select();
-    return () => {
-      el.close();
-      returnTo?.focus?.();
-    };
-  }, []);
+  const dialog = useModalDialog(close, () => field.current?.select());
 
   const copyAgain = async () => {
     field.current?.select();
@@ -43,10 +32,10 @@ function ShareDialogOpen({ link, copied }: { link: string; copied: boolean | nul
 
   return (
     <dialog
-      ref={dialog}
+      ref={dialog.ref}
       className="sl-dialog sl-lib-share"
       aria-labelledby="sl-share-title"
-      onClose={onDialogClosed(close)}
+      onClose={dialog.onClose}
       onKeyDown={(e) => e.stopPropagation()}
       onClick={(e) => {
         if (e.target === e.currentTarget) close();

@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { onDialogClosed } from '../../ui/dialogClose.ts';
 import { CloseIcon } from '../../ui/icons.tsx';
+import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { type Command, commands } from '../commands/commands.ts';
 import { formatShortcut } from '../commands/shortcuts.ts';
 import { useEditorStore } from '../store/context.tsx';
@@ -35,29 +34,17 @@ const groupOrder: readonly Command['group'][] = [
  */
 export default function HelpDialog() {
   const store = useEditorStore();
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    const returnTo = document.activeElement as HTMLElement | null;
-    el.showModal();
-    return () => {
-      el.close();
-      returnTo?.focus?.();
-    };
-  }, []);
-
   const close = () => store.getState().setHelpOpen(false);
+  const dialog = useModalDialog(close);
 
   return (
     // A click on the backdrop closes it; keyboard users have Escape (the dialog's own cancel).
     // biome-ignore lint/a11y/useKeyWithClickEvents: Escape already closes a modal dialog.
     <dialog
-      ref={dialog}
+      ref={dialog.ref}
       className="sl-dialog"
       aria-labelledby="sl-help-title"
-      onClose={onDialogClosed(close)}
+      onClose={dialog.onClose}
       onClick={(e) => {
         if (e.target === e.currentTarget) close();
       }}

@@ -1,6 +1,6 @@
-import { type ReactNode, useEffect, useRef } from 'react';
-import { onDialogClosed } from '../../ui/dialogClose.ts';
+import type { ReactNode } from 'react';
 import { CloseIcon } from '../../ui/icons.tsx';
+import { useModalDialog } from '../../ui/useModalDialog.ts';
 
 /**
  * A native modal dialog like the help dialog's: focus stays inside, Escape closes it, focus
@@ -19,24 +19,14 @@ export function Dialog({
   wide?: boolean;
   children: ReactNode;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    const returnTo = document.activeElement as HTMLElement | null;
-    el.showModal();
-    return () => {
-      el.close();
-      returnTo?.focus?.();
-    };
-  }, []);
+  const dialog = useModalDialog(onClose);
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: Escape already closes a modal dialog.
     <dialog
-      ref={dialog}
+      ref={dialog.ref}
       className={`sl-dialog sl-learn-dialog${wide ? ' sl-learn-dialog--wide' : ''}`}
       aria-labelledby={titleId}
-      onClose={onDialogClosed(onClose)}
+      onClose={dialog.onClose}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

@@ -4,6 +4,7 @@ import type { LiveFault } from '../liveFault.ts';
 import { edgeFaultChoices, type FaultChoice, nodeFaultChoices } from './faultChoices.ts';
 import { useFaultMenuStore, useKeepEvent, useRun, useRunController } from './RunContext.tsx';
 import './run.css';
+import { moveMenuFocus } from '../../ui/menuKeys.ts';
 
 /**
  * The context menu of a component or a connection during a run: Fail, Restore, Slow ×N,
@@ -123,25 +124,8 @@ export function describeEvent(ev: {
 }
 
 function onMenuKey(e: KeyboardEvent<HTMLDivElement>, close: () => void) {
-  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-  const at = items.indexOf(document.activeElement as HTMLElement);
-  const move = (to: number) => {
-    e.preventDefault();
-    items[(to + items.length) % items.length]?.focus();
-  };
+  if (moveMenuFocus(e)) return;
   switch (e.key) {
-    case 'ArrowDown':
-      move(at + 1);
-      break;
-    case 'ArrowUp':
-      move(at - 1);
-      break;
-    case 'Home':
-      move(0);
-      break;
-    case 'End':
-      move(items.length - 1);
-      break;
     case 'Escape':
     case 'Tab':
       e.preventDefault();
