@@ -12,7 +12,7 @@ export default defineConfig({
         // Vendor chunks cache across releases; charts are loaded lazily and keep their own chunk.
         // Only the d3 modules React Flow itself uses (pan, zoom, drag) belong with it: recharts'
         // d3 (scales, shapes, time formats) must stay with the lazily loaded charts.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             {
