@@ -101,6 +101,54 @@ test('export the scenario as JSON, change the canvas, import the file back', asy
   expect(await text(await fromMenu(page, 'Export scenario (JSON)'))).toBe(json);
 });
 
+test('an imported scenario far from the old one is shown whole', async ({ page }) => {
+  // Laid out far to the bottom right of the default scenario: without a new fit it opens off screen.
+  const far = {
+    type: 'scalelab-scenario',
+    version: 1,
+    title: 'Far away',
+    nodes: [
+      { id: 'users', type: 'client', position: { x: 6000, y: 4000 } },
+      { id: 'web', type: 'server', position: { x: 6400, y: 4000 } },
+      { id: 'db', type: 'database', position: { x: 6800, y: 4200 } },
+    ],
+    edges: [
+      { source: 'users', target: 'web' },
+      { source: 'web', target: 'db' },
+    ],
+  };
+  await editor.button('File').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: 'Import scenario…' }).click();
+  await (await chooser).setFiles({
+    name: 'far.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(far)),
+  });
+  await expect(editor.nodes()).toHaveCount(3);
+  const pane = (await editor.canvas().boundingBox()) as {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  };
+  for (const name of ['users', 'web', 'db']) {
+    await expect
+      .poll(async () => {
+        const box = await editor.node(name).boundingBox();
+        return (
+          box !== null &&
+          box.x >= pane.x &&
+          box.y >= pane.y &&
+          box.x + box.width <= pane.x + pane.width &&
+          box.y + box.height <= pane.y + pane.height
+        );
+      }, `${name} is inside the canvas`)
+      .toBe(true);
+  }
+  await editor.screenshot('files-import-far');
+});
+
 test('a broken or wrong file says what is wrong and leaves the canvas as it was', async ({ page }) => {
   await editor.node('web-2').click();
   await page.keyboard.press('Delete');

@@ -29,6 +29,7 @@ import type { Size } from '../document/tidy.ts';
 import { useEditor, useEditorStore } from '../store/context.tsx';
 import { edgeTypes, nodeTypes } from './elementTypes.ts';
 import { createFlowSelectors, type FlowEdge, type FlowNode } from './flowElements.ts';
+import { useFitOnOpen } from './useFitOnOpen.ts';
 
 /** The MIME type a palette item puts on the drag: the component type to add. */
 export const PALETTE_MIME = 'application/x-scalelab-component';
@@ -69,6 +70,7 @@ export function Canvas({ ctx }: { ctx: CommandContext }) {
   const nodes = useEditor(selectors.nodes);
   const edges = useEditor(selectors.edges);
   const detail = useFlowStore(detailOf);
+  useFitOnOpen(store, ctx.flow, FIT_OPTIONS);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {

@@ -94,10 +94,12 @@ export function createDocumentSlice(
       future: [],
       gestureBase: null,
       lastChange: null,
+      loads: 0,
 
       loadScenario: (doc) => {
         if (options.checkInvariant) assertValid(doc);
-        set({
+        set((s) => ({
+          loads: s.loads + 1,
           doc,
           past: [],
           future: [],
@@ -106,7 +108,7 @@ export function createDocumentSlice(
           selectedNodes: new Set(),
           selectedEdges: new Set(),
           renaming: null,
-        });
+        }));
       },
 
       addNode: (type, at) => {

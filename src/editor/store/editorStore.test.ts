@@ -226,6 +226,24 @@ describe('editor store: undo and redo', () => {
   });
 });
 
+describe('editor store: opening another scenario', () => {
+  it('replaces the document, forgets history and selection, and counts the load (the canvas fits its view to it)', () => {
+    const { state } = setup();
+    state().addNode('server', { x: 0, y: 0 });
+    const before = state().loads;
+    const other = restoreOrThrow({ type: 'scalelab-scenario', version: 1, title: 'Other' });
+    state().loadScenario(other);
+    expect(state().doc).toBe(other);
+    expect(state().loads).toBe(before + 1);
+    expect(state().past).toEqual([]);
+    expect(state().selectedNodes.size).toBe(0);
+    // Edits and undo are not loads.
+    state().addNode('client', { x: 0, y: 0 });
+    state().undo();
+    expect(state().loads).toBe(before + 1);
+  });
+});
+
 describe('editor store: copy and paste', () => {
   it('pastes through restoreScenario with fresh ids and the edges between the copies', () => {
     const { state } = setup();

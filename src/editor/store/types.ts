@@ -18,6 +18,8 @@ export interface DocumentSlice {
   /** The last recorded change, so a burst of typing in one field becomes one undo step. */
   lastChange: { key: string; at: number } | null;
 
+  /** Bumped by every `loadScenario`: the canvas fits its view to a newly opened scenario. */
+  loads: number;
   /** Replaces the document and forgets the history (opening another scenario). */
   loadScenario(doc: Scenario): void;
   addNode(type: NodeType, at: XY): Result<{ id: string }>;
