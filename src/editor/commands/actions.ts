@@ -3,6 +3,7 @@ import { fragmentBounds, fragmentToText, parseFragment, selectionFragment } from
 import { nodeIndex, nodeName } from '../document/graph.ts';
 import { NODE_SIZE } from '../document/layout.ts';
 import { GRID, type XY } from '../document/operations.ts';
+import { duplicateOffset, freeSpot } from '../document/placement.ts';
 import { undeletable } from '../locks.ts';
 import type { CommandContext } from './context.ts';
 
@@ -42,39 +43,6 @@ export function addComponent(ctx: CommandContext, type: NodeType, at: XY): void 
       `Added ${nodeName(nodeIndex(ctx.store.getState().doc.nodes).get(r.id) ?? { id: r.id })}.`,
       'success',
     );
-}
-
-/**
- * The free place nearest to `at` for a new node: no overlap with any node (with a margin for
- * the arrows between them). Searches a grid around `at`, nearest first.
- */
-export function freeSpot(
-  doc: Scenario,
-  sizes: ReadonlyMap<string, { width: number; height: number }>,
-  at: XY,
-): XY {
-  const margin = GRID * 2;
-  const boxes = doc.nodes.map((n) => {
-    const p = n.position ?? { x: 0, y: 0 };
-    const size = sizes.get(n.id) ?? NODE_SIZE;
-    return {
-      x: p.x - margin,
-      y: p.y - margin,
-      right: p.x + size.width + margin,
-      bottom: p.y + size.height + margin,
-    };
-  });
-  const free = (p: XY) =>
-    boxes.every(
-      (b) =>
-        p.x + NODE_SIZE.width <= b.x || p.x >= b.right || p.y + NODE_SIZE.height <= b.y || p.y >= b.bottom,
-    );
-  const step = GRID * 2;
-  const candidates: XY[] = [];
-  for (let dx = -15; dx <= 15; dx++)
-    for (let dy = -15; dy <= 15; dy++) candidates.push({ x: at.x + dx * step, y: at.y + dy * step });
-  candidates.sort((a, b) => Math.hypot(a.x - at.x, a.y - at.y) - Math.hypot(b.x - at.x, b.y - at.y));
-  return candidates.find(free) ?? at;
 }
 
 /** Click or Enter on a palette item: the new component goes in the middle of the view, in a free spot. */
@@ -182,7 +150,7 @@ export function duplicateSelection(ctx: CommandContext): void {
     s.notify('Select components to duplicate first.', 'info');
     return;
   }
-  const r = s.insertFragment(fragment, placement(ctx, fragment, 1));
+  const r = s.insertFragment(fragment, duplicateOffset(s.doc, s.measured, fragment));
   if (!r.ok) {
     s.notify(r.reason, 'warning');
     return;
