@@ -15,7 +15,18 @@ export type FlowEdge = Edge<Record<string, never>, 'request'>;
 
 const NO_DATA = Object.freeze({}) as Record<string, never>;
 const ORIGIN = Object.freeze({ x: 0, y: 0 });
-const ARROW = Object.freeze({ type: MarkerType.ArrowClosed, width: 18, height: 18, color: 'var(--sl-edge)' });
+/**
+ * The arrowhead, sized in canvas units rather than in stroke widths: during a run an edge
+ * thickens with its traffic, and an arrowhead that grew with it became a big blot on every
+ * busy input.
+ */
+const ARROW = Object.freeze({
+  type: MarkerType.ArrowClosed,
+  width: 36,
+  height: 36,
+  markerUnits: 'userSpaceOnUse',
+  color: 'var(--sl-edge)',
+});
 
 export interface FlowSelectors {
   nodes(state: EditorState): FlowNode[];
