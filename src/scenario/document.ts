@@ -111,6 +111,16 @@ export const scenarioEdge = z.strictObject({
     unit: 'ms',
     description: 'One-way delay of this hop. A request pays it going out and the answer pays it coming back.',
   }),
+  /**
+   * Absent: an ordinary edge, "source sends requests to target". `pair`: the target balancer
+   * is the source balancer's standby (see `edgeKinds.ts` and `balancerPairs.ts`); it carries no
+   * requests. Old documents have no `kind`, so every edge they hold stays a request edge.
+   */
+  kind: z.literal('pair').optional().meta({
+    title: 'Kind',
+    description:
+      'Leave out for an ordinary connection. "pair": the target load balancer is the standby of the source one and takes over after its failover time; a pair carries no requests.',
+  }),
 });
 
 /**

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { pairProblems } from './balancerPairs.ts';
 import { components, isNodeType } from './components/index.ts';
 import { connectionProblem } from './connections.ts';
 import { CURRENT_VERSION, DOCUMENT_TYPE, type Scenario, scenarioSchema } from './document.ts';
+import { isPairEdge } from './edgeKinds.ts';
 import { type Migration, MigrationError, migrate, migrations } from './migrations.ts';
 
 /**
@@ -139,6 +141,8 @@ function checkGraph(s: Scenario): Problem[] {
     const tt = types.get(e.target);
     if (!st) problems.push({ path: `${where}.source`, message: `no node has the id "${e.source}"` });
     if (!tt) problems.push({ path: `${where}.target`, message: `no node has the id "${e.target}"` });
+    // A standby pair carries no requests: its own rules are in balancerPairs.ts.
+    if (isPairEdge(e)) return;
     if (e.source === e.target)
       problems.push({ path: where, message: `a node cannot send requests to itself ("${e.source}")` });
     const key = `${e.source}\u0000${e.target}`;
@@ -150,6 +154,7 @@ function checkGraph(s: Scenario): Problem[] {
       if (why) problems.push({ path: where, message: `"${e.source}" → "${e.target}": ${why}` });
     }
   });
+  problems.push(...pairProblems(s, types));
   s.nodes.forEach((n, i) => {
     if (
       n.type === 'client' &&
@@ -220,9 +225,14 @@ function checkGraph(s: Scenario): Problem[] {
   return problems;
 }
 
+/**
+ * A loop of edges. Pair edges count: while the standby serves, a request sent to the active
+ * balancer goes on to the standby, so "active ⇢ standby" is a path requests can take.
+ */
 function findCycle(s: Scenario): string[] | null {
   const out = new Map<string, string[]>();
   for (const e of s.edges) {
+    if (isPairEdge(e) && e.source === e.target) continue; // refused as a pair already
     const list = out.get(e.source);
     if (list) list.push(e.target);
     else out.set(e.source, [e.target]);
