@@ -309,7 +309,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         });
       }
     }
-    return {
+    const doc: ScenarioInput = {
       type: 'scalelab-scenario',
       version: 1,
       seed: g.seed,
@@ -319,6 +319,23 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       edges,
       events,
     };
+    // A third of the time the first two balancers become a standby pair: neither keeps the
+    // built-in standby nor a request edge to the other; kept when the rest allows it (no loop).
+    if (lbs.length === 2 && g.seed % 3 === 0) {
+      const isPairMember = (id: string) => id === 'lb0' || id === 'lb1';
+      const withPair: ScenarioInput = {
+        ...doc,
+        nodes: nodes.map((n) =>
+          n.type === 'loadBalancer' ? { ...n, config: { ...n.config, standby: false } } : n,
+        ),
+        edges: [
+          ...edges.filter((e) => !(isPairMember(e.source) && isPairMember(e.target))),
+          { source: 'lb0', target: 'lb1', kind: 'pair' },
+        ],
+      };
+      if (restoreScenario(withPair).ok) return withPair;
+    }
+    return doc;
   });
 
 function assertFinite(value: unknown, path: string): void {

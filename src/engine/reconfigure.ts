@@ -1,6 +1,8 @@
 import type { Scenario } from '../scenario/document.ts';
+import { requestEdges } from '../scenario/edgeKinds.ts';
 import { Link } from './core/link.ts';
 import type { Call } from './core/request.ts';
+import { wireStandbyPairs } from './nodes/loadBalancer.ts';
 import type { NodeModel } from './nodes/nodeModel.ts';
 import type { Simulation } from './simulation.ts';
 
@@ -25,22 +27,26 @@ export interface EditSummary {
  * new models. New nodes start empty; removed nodes drain and then fall silent.
  */
 export function reconfigure(sim: Simulation, next: Scenario): EditSummary {
+  // Pair edges carry no requests: they become no links, and a new or removed pair rebuilds
+  // nothing (wireStandbyPairs below tells the balancers).
   const prev = sim.scenario;
+  const prevRequests = requestEdges(prev);
+  const nextRequests = requestEdges(next);
   const summary: EditSummary = { atS: sim.now / 1000, added: [], changed: [], removed: [], rewired: [] };
   const prevById = new Map(prev.nodes.map((n) => [n.id, n]));
-  const outKeys = (s: Scenario) => {
+  const outKeys = (edges: Scenario['edges']) => {
     const m = new Map<string, string[]>();
-    for (const e of s.edges) m.set(e.source, [...(m.get(e.source) ?? []), e.target]);
+    for (const e of edges) m.set(e.source, [...(m.get(e.source) ?? []), e.target]);
     return m;
   };
-  const prevOut = outKeys(prev);
-  const nextOut = outKeys(next);
+  const prevOut = outKeys(prevRequests);
+  const nextOut = outKeys(nextRequests);
   const edgeKey = (s: string, t: string) => `${s}\u0000${t}`;
-  const prevEdges = new Set(prev.edges.map((e) => edgeKey(e.source, e.target)));
-  const nextEdges = new Set(next.edges.map((e) => edgeKey(e.source, e.target)));
-  for (const e of next.edges)
+  const prevEdges = new Set(prevRequests.map((e) => edgeKey(e.source, e.target)));
+  const nextEdges = new Set(nextRequests.map((e) => edgeKey(e.source, e.target)));
+  for (const e of nextRequests)
     if (!prevEdges.has(edgeKey(e.source, e.target))) summary.rewired.push(`${e.source}→${e.target}`);
-  for (const e of prev.edges)
+  for (const e of prevRequests)
     if (!nextEdges.has(edgeKey(e.source, e.target))) summary.rewired.push(`${e.source}✕${e.target}`);
 
   // 1. Decide each node's fate and build the new models (not yet wired).
@@ -84,7 +90,7 @@ export function reconfigure(sim: Simulation, next: Scenario): EditSummary {
   );
   for (const l of links.values()) if (!nextEdges.has(edgeKey(l.source.id, l.target.id))) l.removed = true;
   const freshIds = new Set(fresh.map((f) => f.model.id));
-  for (const e of next.edges) {
+  for (const e of nextRequests) {
     const source = sim.byId.get(e.source) as NodeModel;
     const target = sim.byId.get(e.target) as NodeModel;
     let link = links.get(edgeKey(e.source, e.target));
@@ -97,6 +103,8 @@ export function reconfigure(sim: Simulation, next: Scenario): EditSummary {
     link.latency = e.latencyMs;
     if (freshIds.has(e.source)) source.out.push(link);
   }
+
+  wireStandbyPairs(sim, next);
 
   // 3. Start the fresh models, then retire the ones they replace and hand over their queues.
   for (const { model } of fresh) model.init();

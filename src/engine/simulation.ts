@@ -1,4 +1,5 @@
 import type { Scenario, ScenarioEvent } from '../scenario/document.ts';
+import { requestEdges } from '../scenario/edgeKinds.ts';
 import { EV } from './core/eventKinds.ts';
 import { EventQueue } from './core/eventQueue.ts';
 import { Link } from './core/link.ts';
@@ -12,7 +13,7 @@ import { CacheModel } from './nodes/cache.ts';
 import { CdnModel } from './nodes/cdn.ts';
 import { ClientModel } from './nodes/client.ts';
 import { DatabaseModel } from './nodes/database.ts';
-import { LoadBalancerModel } from './nodes/loadBalancer.ts';
+import { LoadBalancerModel, wireStandbyPairs } from './nodes/loadBalancer.ts';
 import { MapReduceModel } from './nodes/mapReduce.ts';
 import type { NodeModel } from './nodes/nodeModel.ts';
 import { QueueModel } from './nodes/queue.ts';
@@ -91,7 +92,7 @@ export class Simulation {
       this.nodes.push(model);
       this.byId.set(n.id, model);
     });
-    scenario.edges.forEach((e, i) => {
+    requestEdges(scenario).forEach((e, i) => {
       const source = this.byId.get(e.source);
       const target = this.byId.get(e.target);
       if (!source || !target) throw new Error(`edge ${i} refers to a missing node`);
@@ -99,6 +100,7 @@ export class Simulation {
       this.links.push(link);
       source.out.push(link);
     });
+    wireStandbyPairs(this, scenario);
     this.timeline = new Timeline(this.nodes.length, options.maxTimelinePoints ?? 1800);
     this.faults = new FaultLog(this);
     for (const node of this.nodes) node.init();

@@ -1,5 +1,6 @@
 import { balancerProfiles } from '../../scenario/components/loadBalancer.ts';
-import type { NodeOfType } from '../../scenario/document.ts';
+import type { NodeOfType, Scenario } from '../../scenario/document.ts';
+import { isPairEdge } from '../../scenario/edgeKinds.ts';
 import { Router } from '../balancing/router.ts';
 import { EV } from '../core/eventKinds.ts';
 import type { Link } from '../core/link.ts';
@@ -21,6 +22,11 @@ type BalancerNode = NodeOfType<'loadBalancer'>;
  * With `standby`, the node is an active/standby pair: when the active box fails, requests
  * fail until the standby takes over `failoverMs` later (a `timer` event); a second failure
  * takes the pair down for good. `restore` repairs both.
+ *
+ * With a pair edge to another balancer (`standbyId`), the standby is a node of its own: when
+ * this one fails, requests sent to it fail with node-down for `failoverMs`, then each one is
+ * handed to the standby as if sent to it (it takes over the address). A restore takes the
+ * traffic back at once (preemption, keepalived's default).
  */
 export class LoadBalancerModel extends NodeModel {
   router!: Router;
@@ -43,6 +49,10 @@ export class LoadBalancerModel extends NodeModel {
   private onStandby = false;
   private failoverSeq = 0;
   failovers = 0;
+  /** The standby balancer of this one's pair edge (looked up by id: an edit may rebuild it). */
+  private standbyId: string | null = null;
+  /** The balancer this one stands by for, for the report. */
+  private activeId: string | null = null;
 
   constructor(
     sim: Simulation,
@@ -83,7 +93,8 @@ export class LoadBalancerModel extends NodeModel {
   receive(call: Call): void {
     const sim = this.sim;
     if (!this.up) {
-      sim.failCall(call, CAUSE.nodeDown, this.index);
+      if (this.onStandby && this.standbyId !== null) this.handToStandby(call, this.standbyId);
+      else sim.failCall(call, CAUSE.nodeDown, this.index);
       return;
     }
     const now = sim.now;
@@ -115,6 +126,28 @@ export class LoadBalancerModel extends NodeModel {
     }
     if (delay > 0) sim.schedule(now + delay, EV.forward, call.gen, call);
     else this.forward(call);
+  }
+
+  /**
+   * The standby has this balancer's address now: the request is the standby's, as if sent to
+   * it over the same edge (its answer goes back that way). A standby that is down refuses it.
+   */
+  private handToStandby(call: Call, standbyId: string): void {
+    const standby = this.sim.byId.get(standbyId) as NodeModel;
+    call.node = standby;
+    standby.receive(call);
+  }
+
+  /** Whether a request sent here gets an answer: this box is up, or its standby serves for it. */
+  answersRequests(): boolean {
+    if (this.up) return true;
+    return this.onStandby && this.standbyId !== null && this.sim.byId.get(this.standbyId)?.up === true;
+  }
+
+  /** Set from the document's pair edges (see `wireStandbyPairs`). */
+  setPair(standbyId: string | null, activeId: string | null): void {
+    this.standbyId = standbyId;
+    this.activeId = activeId;
   }
 
   forward(call: Call): void {
@@ -160,7 +193,10 @@ export class LoadBalancerModel extends NodeModel {
     if (this.up) {
       for (let i = 0; i < this.out.length; i++) {
         const link = this.out[i] as Link;
-        const ok = link.target.up && !link.cut;
+        const target = link.target;
+        // A balancer whose standby took over answers at its address again.
+        const up = target instanceof LoadBalancerModel ? target.answersRequests() : target.up;
+        const ok = up && !link.cut;
         const s = this.streak[i] as number;
         const streak = ok ? (s > 0 ? s + 1 : 1) : s < 0 ? s - 1 : -1;
         this.streak[i] = streak;
@@ -199,20 +235,27 @@ export class LoadBalancerModel extends NodeModel {
       call.slot = -1;
       this.sim.failCall(call, CAUSE.crash, this.index);
     }
-    if (this.standbyReady) {
+    if (this.standbyReady || this.standbyId !== null) {
       this.standbyReady = false;
       this.failoverSeq++;
       this.sim.schedule(this.sim.now + this.node.config.failoverMs, EV.timer, this.failoverSeq, this);
     }
   }
 
-  /** The standby has noticed and takes over. */
+  /** The standby has noticed (missed heartbeats for the failover time) and takes over. */
   override onTimer(tag: number): void {
     if (tag !== this.failoverSeq || this.up || this.retired) return;
-    this.up = true;
     this.onStandby = true;
     this.failovers++;
-    this.sim.faults.detectedBy(this.index, `${this.id} standby`);
+    if (this.standbyId === null) {
+      this.up = true; // the built-in standby answers as this node
+      this.sim.faults.detectedBy(this.index, `${this.id} standby`);
+      return;
+    }
+    // This box stays down; its requests go to the standby from now on. A dead standby
+    // notices nothing, but requests still go to it and it refuses them.
+    const standby = this.sim.byId.get(this.standbyId);
+    if (standby?.up) this.sim.faults.detectedBy(this.index, standby.id);
   }
 
   override needsRestore(): boolean {
@@ -235,7 +278,15 @@ export class LoadBalancerModel extends NodeModel {
       capacityRps: this.processMs > 0 ? 1000 / this.processMs : null,
       standby: this.node.config.standby
         ? { ready: this.standbyReady, serving: this.onStandby, failovers: this.failovers }
-        : null,
+        : this.standbyId !== null
+          ? {
+              partner: this.standbyId,
+              ready: this.sim.byId.get(this.standbyId)?.up === true,
+              serving: this.onStandby,
+              failovers: this.failovers,
+            }
+          : null,
+      ...(this.activeId !== null && { standbyFor: this.activeId }),
       offeredLoad: windowMs > 0 ? (this.stats.arrivals * this.processMs) / windowMs : 0,
       // Requests inside the balancer on average, waiting for a backend's answer included, so
       // meanInSystem = throughput × meanTimeMs (Little). Its own processing queue is meanQueueLength.
@@ -248,4 +299,22 @@ export class LoadBalancerModel extends NodeModel {
     this.touchActive(this.sim.now);
     this.activeArea = 0;
   }
+}
+
+/**
+ * Tell every balancer about the document's pair edges: its standby, or whom it stands by for.
+ * Pair edges never become links (they carry no requests); this is all the engine keeps of them.
+ * Called when the simulation is built and after every edit while running.
+ */
+export function wireStandbyPairs(sim: Simulation, scenario: Scenario): void {
+  const standbyOf = new Map<string, string>();
+  const activeOf = new Map<string, string>();
+  for (const e of scenario.edges)
+    if (isPairEdge(e)) {
+      standbyOf.set(e.source, e.target);
+      activeOf.set(e.target, e.source);
+    }
+  for (const model of sim.byId.values())
+    if (model instanceof LoadBalancerModel)
+      model.setPair(standbyOf.get(model.id) ?? null, activeOf.get(model.id) ?? null);
 }
