@@ -222,3 +222,16 @@ export const DICTIONARY_V1 = new TextEncoder().encode(
     'web-1web-2web-3web-4web-5web-6web-7web-8web-9web-10 Web server web users Users',
   ].join(' '),
 );
+
+/**
+ * The per-edge flag bits of format 1. Bits 1 and 2 shipped with the format; bit 4 came with
+ * standby pairs and is set only on pair edges, so every link made before still reads the same.
+ */
+export const EDGE_FLAGS_V1 = {
+  /** A latency value follows (in the column of latencies). */
+  latency: 1,
+  /** An edge id follows (in the column of ids). */
+  id: 2,
+  /** A standby pair edge (`kind: "pair"`): no value follows. */
+  pair: 4,
+} as const;

@@ -53,6 +53,51 @@ describe('share links: round trips', () => {
     );
   });
 
+  it('keeps a standby pair edge (flag bit 4), with or without an id, beside ordinary edges', () => {
+    const input = {
+      type: 'scalelab-scenario',
+      version: 1,
+      nodes: [
+        { id: 'users', type: 'client' },
+        { id: 'lb-a', type: 'loadBalancer', config: { failoverMs: 1500 } },
+        { id: 'lb-b', type: 'loadBalancer' },
+        { id: 'web', type: 'server' },
+      ],
+      edges: [
+        { source: 'users', target: 'lb-a', latencyMs: 20 },
+        { source: 'lb-a', target: 'web' },
+        { source: 'lb-b', target: 'web' },
+        { source: 'lb-a', target: 'lb-b', kind: 'pair' },
+      ],
+    };
+    const { s, back } = roundTrip(input);
+    expect(back).toEqual(s);
+    expect(back.edges.map((e) => e.kind ?? 'request')).toEqual(['request', 'request', 'request', 'pair']);
+    const withId = { ...input, edges: input.edges.map((e, i) => (i === 3 ? { ...e, id: 'ha' } : e)) };
+    const named = roundTrip(withId);
+    expect(named.back).toEqual(named.s);
+    expect(named.back.edges[3]).toMatchObject({ id: 'ha', kind: 'pair', source: 'lb-a', target: 'lb-b' });
+    // Without the pair the link is what it always was: the flag costs nothing elsewhere.
+    const plain = roundTrip({ ...input, edges: input.edges.slice(0, 3) });
+    expect(plain.back.edges.every((e) => e.kind === undefined)).toBe(true);
+  });
+
+  it('a link made before pair edges existed reads, and is written, exactly as before', () => {
+    // The default scenario with a latency and an id on its first edge (flag bits 1 and 2),
+    // encoded by the app as it was before bit 4 was added.
+    const before =
+      '#s1.AbNVJJiOtBrkDjCJsDEwMjGxMLOC9TLlJLGCjQaTRqzgGGBKSWJlZRNjZWUFm8yLEjSs4KjigAUowwHGBcwMC5gnMDIcYDrAvIEJSHEeUF3IxMDWwNjAytjwhZm1gbWBmZ2BQYFBQUFAQUHBwUEhwYGZgYERCBqYgQIKTJl5DAA';
+    const s = restoreOrThrow({
+      ...defaultScenarioInput,
+      edges: (defaultScenarioInput.edges ?? []).map((e, i) =>
+        i === 0 ? { ...e, latencyMs: 12, id: 'in' } : e,
+      ),
+    });
+    const back = decodeScenarioLink(before);
+    expect(back.ok && back.scenario).toEqual(s);
+    expect(encodeScenarioLink(s)).toBe(before);
+  });
+
   it('keeps markup in labels and titles as plain text', () => {
     const doc = structuredClone(defaultScenarioInput);
     doc.title = '<script>alert(1)</script>';

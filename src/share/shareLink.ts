@@ -6,6 +6,7 @@ import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
 import {
   DICTIONARY_V1,
+  EDGE_FLAGS_V1,
   EVENT_ACTIONS_V1,
   FIELDS_V1,
   type FieldKind,
@@ -153,7 +154,12 @@ export function encodeBytes(s: Scenario): Uint8Array {
     }
   }
   for (const e of s.edges) w.decimal((index.get(e.target) as number) - (index.get(e.source) as number));
-  for (const e of s.edges) w.uint((e.latencyMs !== 0 ? 1 : 0) | (e.id !== undefined ? 2 : 0));
+  for (const e of s.edges)
+    w.uint(
+      (e.latencyMs !== 0 ? EDGE_FLAGS_V1.latency : 0) |
+        (e.id !== undefined ? EDGE_FLAGS_V1.id : 0) |
+        (e.kind === 'pair' ? EDGE_FLAGS_V1.pair : 0),
+    );
   for (const e of s.edges) if (e.latencyMs !== 0) w.decimal(e.latencyMs);
   for (const e of s.edges) if (e.id !== undefined) w.string(e.id);
 
@@ -456,10 +462,11 @@ function fromBytes(bytes: Uint8Array): LinkResult {
     for (const src of sources) edges.push({ source: idAt(src), target: idAt(src + (r.decimal() ?? 0)) });
     const edgeFlags = edges.map(() => r.uint());
     edges.forEach((e, i) => {
-      if ((edgeFlags[i] as number) & 1) e.latencyMs = r.decimal();
+      if ((edgeFlags[i] as number) & EDGE_FLAGS_V1.pair) e.kind = 'pair';
+      if ((edgeFlags[i] as number) & EDGE_FLAGS_V1.latency) e.latencyMs = r.decimal();
     });
     edges.forEach((e, i) => {
-      if ((edgeFlags[i] as number) & 2) e.id = r.string(200);
+      if ((edgeFlags[i] as number) & EDGE_FLAGS_V1.id) e.id = r.string(200);
     });
     const eventCount = count(r, LIMITS.events, 'events');
     for (let i = 0; i < eventCount; i++) {
