@@ -1,4 +1,5 @@
 import type { Scenario, ScenarioInput } from '../scenario/document.ts';
+import { requestEdges } from '../scenario/edgeKinds.ts';
 import { restoreScenario } from '../scenario/restore.ts';
 import {
   type Condition,
@@ -71,7 +72,7 @@ export function partOf(
   const nodes = scenario.nodes.filter((n) => keep.has(n.id));
   if (nodes.length === 0) return { ok: false, error: 'Choose at least one node for the start.' };
   const edges = scenario.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
-  const edgeKeys = new Set(edges.map((e) => `${e.source}\u0000${e.target}`));
+  const edgeKeys = new Set(requestEdges({ edges }).map((e) => `${e.source}\u0000${e.target}`));
   const events = scenario.events.filter((ev) =>
     ev.action === 'cut' || ev.action === 'heal'
       ? edgeKeys.has(`${ev.source}\u0000${ev.target}`)

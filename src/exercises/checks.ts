@@ -1,5 +1,6 @@
 import type { Report } from '../engine/index.ts';
 import type { Scenario, ScenarioNode } from '../scenario/document.ts';
+import { requestEdges } from '../scenario/edgeKinds.ts';
 import type { Check, Condition, Selector } from './goals.ts';
 import { measureCondition } from './judge.ts';
 
@@ -54,7 +55,7 @@ export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
     case 'edges': {
       const from = check.from ? new Set(matchNodes(s, check.from).map((n) => n.id)) : null;
       const to = check.to ? new Set(matchNodes(s, check.to).map((n) => n.id)) : null;
-      const edges = s.edges.filter((e) => (!from || from.has(e.source)) && (!to || to.has(e.target)));
+      const edges = requestEdges(s).filter((e) => (!from || from.has(e.source)) && (!to || to.has(e.target)));
       const lat = check.latencyMs;
       const latOk =
         !lat ||
@@ -146,8 +147,8 @@ export function matchNodes(s: Scenario, sel: Selector): ScenarioNode[] {
       (sel.id === undefined || n.id === sel.id) &&
       (sel.type === undefined || n.type === sel.type) &&
       (sel.role === undefined || (n.type === 'server' && n.config.role === sel.role)) &&
-      (sel.from === undefined || s.edges.some((e) => e.source === sel.from && e.target === n.id)) &&
-      (sel.to === undefined || s.edges.some((e) => e.source === n.id && e.target === sel.to)),
+      (sel.from === undefined || requestEdges(s).some((e) => e.source === sel.from && e.target === n.id)) &&
+      (sel.to === undefined || requestEdges(s).some((e) => e.source === n.id && e.target === sel.to)),
   );
 }
 

@@ -1,6 +1,7 @@
 import { type Report, Simulation } from '../engine/index.ts';
 import { components, type NodeType } from '../scenario/components/index.ts';
 import type { Scenario, ScenarioEvent, ScenarioNode } from '../scenario/document.ts';
+import { requestEdges } from '../scenario/edgeKinds.ts';
 import { restoreScenario } from '../scenario/restore.ts';
 import { deepEqual, evaluateCheck, snapshotOf } from './checks.ts';
 import { type Exercise, type Lock, TRAFFIC_FIELDS } from './goals.ts';
@@ -46,7 +47,7 @@ export type Graded = { ok: true; scenario: Scenario } | { ok: false; reason: str
 /** The attempt as it is graded: the exercise's seed, duration, warm-up and events. */
 export function gradedScenario(exercise: Exercise, attempt: Scenario): Graded {
   const ids = new Set(attempt.nodes.map((n) => n.id));
-  const edges = new Set(attempt.edges.map((e) => `${e.source}\u0000${e.target}`));
+  const edges = new Set(requestEdges(attempt).map((e) => `${e.source}\u0000${e.target}`));
   const missing: string[] = [];
   for (const ev of exercise.start.events) {
     if (ev.action === 'cut' || ev.action === 'heal') {

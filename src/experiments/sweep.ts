@@ -1,4 +1,5 @@
 import type { Report } from '../engine/index.ts';
+import { requestEdges } from '../scenario/edgeKinds.ts';
 import type { Scenario, ScenarioNode } from '../scenario/index.ts';
 
 /**
@@ -118,7 +119,9 @@ export function parameterChoices(doc: Scenario): ParameterChoice[] {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   for (const lb of doc.nodes) {
     if (lb.type !== 'loadBalancer') continue;
-    const servers = doc.edges.filter((e) => e.source === lb.id && byId.get(e.target)?.type === 'server');
+    const servers = requestEdges(doc).filter(
+      (e) => e.source === lb.id && byId.get(e.target)?.type === 'server',
+    );
     const first = servers[0];
     if (first)
       out.push({
@@ -228,15 +231,17 @@ export function applyParameter(doc: Scenario, p: Parameter, value: number): Scen
 function withServers(doc: Scenario, templateId: string, count: number): Scenario {
   const template = doc.nodes.find((n) => n.id === templateId);
   if (template?.type !== 'server') return doc;
-  const feeders = doc.edges.filter((e) => e.target === templateId);
+  // Requests reach the servers over request edges; pair edges (balancer ⇢ balancer) stay as they are.
+  const routes = requestEdges(doc);
+  const feeders = routes.filter((e) => e.target === templateId);
   const feederIds = new Set(feeders.map((e) => e.source));
   // The pool: every server fed by the same balancer(s).
   const pool = new Set(
-    doc.edges
+    routes
       .filter((e) => feederIds.has(e.source) && doc.nodes.find((n) => n.id === e.target)?.type === 'server')
       .map((e) => e.target),
   );
-  const outgoing = doc.edges.filter((e) => e.source === templateId);
+  const outgoing = routes.filter((e) => e.source === templateId);
   const taken = new Set(doc.nodes.map((n) => n.id));
   const ids = [templateId];
   for (let k = 2; ids.length < count; k++) {

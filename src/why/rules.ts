@@ -1,4 +1,5 @@
 import type { FaultRecord, Report } from '../engine/index.ts';
+import { requestEdges, standbyOf } from '../scenario/edgeKinds.ts';
 import type { Scenario, ScenarioNode } from '../scenario/index.ts';
 import { count, listOf, ms, percent, plural, rate, seconds } from './format.ts';
 import type { RecentState } from './tracker.ts';
@@ -104,7 +105,9 @@ function imbalance({ scenario, recent }: WhyInput): Finding[] {
   const out: Finding[] = [];
   for (const lb of scenario.nodes) {
     if (lb.type !== 'loadBalancer' && lb.type !== 'client') continue;
-    const targets = scenario.edges.filter((e) => e.source === lb.id).map((e) => e.target);
+    const targets = requestEdges(scenario)
+      .filter((e) => e.source === lb.id)
+      .map((e) => e.target);
     const live = targets
       .map((t) => ({ id: t, r: recent.nodes[t] }))
       .filter(
@@ -157,7 +160,7 @@ function faultFindings({ scenario, report, nowS }: WhyInput): Finding[] {
           ? `at ${seconds(f.firstFailureS)}`
           : `between ${seconds(f.firstFailureS)} and ${seconds(f.lastFailureS)}`
         : '';
-    const noticed = detectionWords(f, byId);
+    const noticed = detectionWords(f, byId, scenario);
     if (f.failedRequests === 0) {
       out.push({
         id: `fault:${i}`,
@@ -185,11 +188,14 @@ function faultFindings({ scenario, report, nowS }: WhyInput): Finding[] {
   return out;
 }
 
-function detectionWords(f: FaultRecord, byId: Map<string, ScenarioNode>): string {
+function detectionWords(f: FaultRecord, byId: Map<string, ScenarioNode>, scenario: Scenario): string {
   const d = f.detections[0];
   if (!d) return '';
   const by = byId.get(d.by);
   const after = seconds(d.afterMs / 1000);
+  // A standby (a pair edge's, or the built-in one) noticed missed heartbeats, not failed checks.
+  if (d.by === standbyOf(scenario, f.target) || d.by === `${f.target} standby`)
+    return `its standby ${d.by === `${f.target} standby` ? '' : `${d.by} `}took over after the failover time (${after})`;
   if (by?.type === 'loadBalancer') {
     const hc = by.config.healthCheck;
     return `${d.by} needed ${plural(hc.unhealthyThreshold, 'failed health check')} ${hc.unhealthyThreshold === 1 ? 'of' : 'every'} ${seconds(hc.intervalMs / 1000)} to notice (${after})`;

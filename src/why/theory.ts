@@ -2,6 +2,7 @@ import { cheLru, fifoApprox, perfectLfu } from '../engine/cache/theory.ts';
 import { theory, zipfProbabilities } from '../engine/index.ts';
 import { balancerProfiles } from '../scenario/components/loadBalancer.ts';
 import { serverProfiles } from '../scenario/components/server.ts';
+import { requestEdges } from '../scenario/edgeKinds.ts';
 import type { NodeOfType, Scenario, ScenarioNode } from '../scenario/index.ts';
 import type { Estimate } from './batchMeans.ts';
 
@@ -139,14 +140,14 @@ export function agrees(predicted: number, measured: Estimate): boolean {
 
 /** How requests reach `id`: Poisson, a round-robin turn (Erlang-k gaps), or join-shortest. */
 export function feedOf(scenario: Scenario, byId: Map<string, ScenarioNode>, id: string): Feed {
-  const incoming = scenario.edges.filter((e) => e.target === id);
+  const incoming = requestEdges(scenario).filter((e) => e.target === id);
   if (incoming.length !== 1) return { ok: false, reason: `${id} is fed by ${incoming.length} components` };
   const src = byId.get((incoming[0] as { source: string }).source);
   if (!src) return { ok: false, reason: 'unknown feeder' };
   if (src.type === 'client') {
     const problem = notPoisson(src);
     if (problem) return { ok: false, reason: problem };
-    const outs = scenario.edges.filter((e) => e.source === src.id);
+    const outs = requestEdges(scenario).filter((e) => e.source === src.id);
     const lambda = src.config.rps / outs.length;
     if (outs.length === 1) return { ok: true, kind: 'poisson', k: 1, exact: true, via: src.id, lambda };
     return withRate(
@@ -162,17 +163,17 @@ export function feedOf(scenario: Scenario, byId: Map<string, ScenarioNode>, id: 
     );
   }
   if (src.type === 'loadBalancer') {
-    const upstream = scenario.edges.filter((e) => e.target === src.id);
+    const upstream = requestEdges(scenario).filter((e) => e.target === src.id);
     if (upstream.length === 0) return { ok: false, reason: `${src.id} gets no traffic` };
     for (const e of upstream) {
       const c = byId.get(e.source);
       if (c?.type !== 'client') return { ok: false, reason: `${src.id} is fed by ${e.source}, not by users` };
       const problem = notPoisson(c);
       if (problem) return { ok: false, reason: problem };
-      if (scenario.edges.filter((x) => x.source === c.id).length !== 1)
+      if (requestEdges(scenario).filter((x) => x.source === c.id).length !== 1)
         return { ok: false, reason: `${c.id} also sends elsewhere` };
     }
-    const outs = scenario.edges.filter((e) => e.source === src.id);
+    const outs = requestEdges(scenario).filter((e) => e.source === src.id);
     let total = 0;
     for (const e of upstream) {
       const c = byId.get(e.source);
@@ -245,7 +246,7 @@ function serverModel(
   m: MeasuredForTheory,
 ): StationModel | { reason: string } {
   const c = node.config;
-  if (scenario.edges.some((e) => e.source === node.id))
+  if (requestEdges(scenario).some((e) => e.source === node.id))
     return {
       reason:
         'its workers also wait for its downstream calls, so its service time is not a simple distribution',
@@ -368,7 +369,7 @@ function endToEnd(
   const clients = scenario.nodes.filter((n) => n.type === 'client');
   if (clients.length !== 1) return null;
   const client = clients[0] as NodeOfType<'client'>;
-  const outs = scenario.edges.filter((e) => e.source === client.id);
+  const outs = requestEdges(scenario).filter((e) => e.source === client.id);
   if (outs.length !== 1 || client.config.timeoutMs !== null) return null;
   const first = outs[0] as Scenario['edges'][number];
   const target = byId.get(first.target);
@@ -376,7 +377,7 @@ function endToEnd(
   let servers: string[];
   if (target?.type === 'server') servers = [target.id];
   else if (target?.type === 'loadBalancer') {
-    const backends = scenario.edges.filter((e) => e.source === target.id);
+    const backends = requestEdges(scenario).filter((e) => e.source === target.id);
     if (backends.length === 0) return null;
     const latencies = new Set(backends.map((e) => e.latencyMs));
     if (latencies.size !== 1 || target.config.retries > 0) return null;

@@ -234,6 +234,27 @@ describe('why rules', () => {
     expect(snapshot.theory.rows).toHaveLength(0);
   });
 
+  it('a balancer whose standby took over: the standby noticed, not health checks', () => {
+    const base = twoServers();
+    const { snapshot } = run({
+      ...base,
+      nodes: [
+        ...(base.nodes ?? []),
+        { id: 'lb-2', type: 'loadBalancer', config: { strategy: 'round-robin' } },
+      ],
+      edges: [
+        ...(base.edges ?? []),
+        { source: 'lb-2', target: 'web-1' },
+        { source: 'lb-2', target: 'web-2' },
+        { source: 'lb', target: 'lb-2', kind: 'pair' },
+      ],
+      events: [{ at: 10, action: 'fail', node: 'lb' }],
+    });
+    const fault = snapshot.findings.find((f) => f.id === 'fault:0');
+    expect(fault?.title).toMatch(/requests failed at lb between 10\.0 s and 1[23]\.\d s/);
+    expect(fault?.detail).toMatch(/^its standby lb-2 took over after the failover time \(3\.0 s\)/);
+  });
+
   it('measures the slope of a growing queue', () => {
     expect(slope([1, 2, 3, 4])).toBeCloseTo(1);
     expect(slope([5, Number.NaN, 5, 5])).toBe(0);

@@ -82,7 +82,7 @@ export function sameDesign(
   const key = (s: typeof a) =>
     JSON.stringify([
       s.nodes.map((n) => [n.id, n.type, n.config]),
-      s.edges.map((e) => [e.source, e.target, e.latencyMs]),
+      s.edges.map((e) => [e.source, e.target, e.latencyMs, e.kind ?? null]),
     ]);
   return key(a) === key(b);
 }
