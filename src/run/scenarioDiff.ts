@@ -1,3 +1,4 @@
+import { isRequestEdge } from '../scenario/edgeKinds.ts';
 import type { Scenario, ScenarioNode } from '../scenario/index.ts';
 
 /**
@@ -23,7 +24,14 @@ export function simulationChanged(a: Scenario, b: Scenario, pastMs = -1): boolea
     const x = a.edges[i];
     const y = b.edges[i];
     if (x === y) continue;
-    if (!x || !y || x.source !== y.source || x.target !== y.target || x.latencyMs !== y.latencyMs)
+    if (
+      !x ||
+      !y ||
+      x.source !== y.source ||
+      x.target !== y.target ||
+      x.latencyMs !== y.latencyMs ||
+      x.kind !== y.kind
+    )
       return true;
   }
   return false;
@@ -53,7 +61,9 @@ export function describeEdit(a: Scenario, b: Scenario): string {
       parts.push(`${n.id} ${key} ${show(oldConfig[key])}→${show(newConfig[key])}`);
     }
   }
-  const edgeKeys = (s: Scenario) => new Set(s.edges.map((e) => `${e.source}→${e.target}`));
+  // A standby pair is drawn ⇢: "connected lb-a⇢lb-b" reads as a new pair, not a route.
+  const edgeKeys = (s: Scenario) =>
+    new Set(s.edges.map((e) => `${e.source}${isRequestEdge(e) ? '→' : '⇢'}${e.target}`));
   const ea = edgeKeys(a);
   const eb = edgeKeys(b);
   const connected = [...eb].filter((k) => !ea.has(k));
