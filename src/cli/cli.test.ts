@@ -35,6 +35,20 @@ describe('scalelab simulate', () => {
     expect(err).toEqual([]);
   });
 
+  it('a standby pair: which balancer stands by, who serves, how many failovers', async () => {
+    const pair = readFileSync(new URL('../../examples/balancer-pair-edge.json', import.meta.url), 'utf8');
+    const { io, out, err } = fakeIo({ 'pair.json': pair });
+    expect(await main(['simulate', 'pair.json'], io)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(
+      /Standby balancers\n {2}lb-a +standby lb-b · lb-a serving · 1 failover · standby ready/,
+    );
+    expect(text).toMatch(
+      /fail lb-a \(until 60\.0 s\): [\d,]+ requests failed .* between 30\.0 s and 32\.0 s; noticed by lb-b after 2,000 ms/,
+    );
+    expect(err).toEqual([]);
+  });
+
   it('--json prints exactly one JSON object with the contract fields', async () => {
     const { io, out } = fakeIo({ 'rr.json': example });
     expect(await main(['simulate', 'rr.json', '--json', '--duration', '40'], io)).toBe(0);

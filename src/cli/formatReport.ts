@@ -52,6 +52,12 @@ export function formatReport(r: Report, run: { wallMs: number; events: number })
     lines.push('Background jobs');
     lines.push(...jobLines);
   }
+  const standbyLines = rows.flatMap(([id, n]) => standbyLine(id.padEnd(idWidth), n));
+  if (standbyLines.length > 0) {
+    lines.push('');
+    lines.push('Standby balancers');
+    lines.push(...standbyLines);
+  }
   if (r.faults.length > 0) {
     lines.push('');
     lines.push('Faults');
@@ -114,6 +120,23 @@ function cacheLine(id: string, n: NodeReport): string[] {
       `  ${id}row cache hit ${pct(rows.hitRatio)} (${int(rows.hits)} hits · ${int(rows.misses)} misses) · ${int(rows.size)} rows in memory`,
     ];
   return [];
+}
+
+/** A balancer with a standby (a pair edge's or the built-in one): who serves, how often it failed over. */
+function standbyLine(id: string, n: NodeReport): string[] {
+  const standby = n.standby as
+    | { partner?: string; ready: boolean; serving: boolean; failovers: number }
+    | null
+    | undefined;
+  if (n.type !== 'loadBalancer' || !standby) return [];
+  const who = standby.partner === undefined ? 'built-in standby' : `standby ${standby.partner}`;
+  const serving = standby.serving
+    ? `${standby.partner ?? 'the standby'} serving in its place`
+    : `${id.trim()} serving`;
+  const ready = standby.ready ? 'standby ready' : 'standby down';
+  return [
+    `  ${id}${who} · ${serving} · ${int(standby.failovers)} failover${standby.failovers === 1 ? '' : 's'} · ${ready}`,
+  ];
 }
 
 /** Queues: publish and consume rates, backlog, lag; worker pools: jobs done and given back. */
