@@ -1,6 +1,7 @@
 import {
   connectionProblem,
   isNodeType,
+  isPairEdge,
   LIMITS,
   type Scenario,
   type ScenarioEdge,
@@ -77,6 +78,13 @@ export function connectionRefusal(doc: Scenario, source: string, target: string)
   const to = nodes.get(target);
   if (!from || !to) return 'That component no longer exists.';
   if (source === target) return `${nodeName(from)} cannot send requests to itself.`;
+  const pair = doc.edges.find(
+    (e) =>
+      isPairEdge(e) &&
+      ((e.source === source && e.target === target) || (e.source === target && e.target === source)),
+  );
+  if (pair)
+    return `${nodeName(from)} and ${nodeName(to)} are a standby pair: a standby gets no requests from its partner.`;
   if (edgeIndex(doc.edges).has(edgeKey({ source, target })))
     return `${nodeName(from)} already sends requests to ${nodeName(to)}.`;
   if (edgeIndex(doc.edges).has(edgeKey({ source: target, target: source })))

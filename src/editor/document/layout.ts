@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenario/index.ts';
+import { pairEdges, requestEdges, type Scenario } from '../../scenario/index.ts';
 import { moveNodes, snap, type XY } from './operations.ts';
 
 /** The size the layout assumes for a node it has not measured yet (matches the node view's CSS). */
@@ -6,11 +6,14 @@ export const NODE_SIZE = { width: 200, height: 64 } as const;
 const COLUMN = 260;
 const ROW = 100;
 
-/** Longest-path depth of every node: sources at 0, each hop one deeper. Assumes no cycles. */
+/**
+ * Longest-path depth of every node along request edges: sources at 0, each hop one deeper.
+ * Assumes no cycles. A standby balancer goes in its active balancer's column (below it).
+ */
 function depths(doc: Scenario): Map<string, number> {
   const incoming = new Map<string, number>(doc.nodes.map((n) => [n.id, 0]));
   const out = new Map<string, string[]>();
-  for (const e of doc.edges) {
+  for (const e of requestEdges(doc)) {
     incoming.set(e.target, (incoming.get(e.target) ?? 0) + 1);
     out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
   }
@@ -26,6 +29,8 @@ function depths(doc: Scenario): Map<string, number> {
       if (left === 0) queue.push(t);
     }
   }
+  for (const e of pairEdges(doc))
+    depth.set(e.target, Math.max(depth.get(e.target) ?? 0, depth.get(e.source) ?? 0));
   return depth;
 }
 

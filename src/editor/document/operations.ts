@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   components,
+  isPairEdge,
   LIMITS,
   type NodeType,
   type Scenario,
@@ -97,6 +98,7 @@ export function setLabel(doc: Scenario, id: string, label: string): Outcome {
 export function setEdgeLatency(doc: Scenario, key: string, latencyMs: number): Outcome {
   const edge = edgeIndex(doc.edges).get(key);
   if (!edge) return refuse('That connection no longer exists.');
+  if (isPairEdge(edge)) return refuse('A standby pair carries no requests, so it has no latency.');
   const parsed = scenarioEdge.shape.latencyMs.safeParse(latencyMs);
   if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? 'invalid latency');
   return {

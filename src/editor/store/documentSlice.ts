@@ -3,6 +3,7 @@ import { restoreScenario, type Scenario } from '../../scenario/index.ts';
 import { insertFragment } from '../document/fragment.ts';
 import { edgeIndex, nodeIndex } from '../document/graph.ts';
 import * as ops from '../document/operations.ts';
+import { setStandby } from '../document/standby.ts';
 import { documentProblem } from '../document/validity.ts';
 import type { DocumentSlice, EditorState, Result } from './types.ts';
 
@@ -126,6 +127,8 @@ export function createDocumentSlice(
 
       setEdgeLatency: (key, latencyMs, coalesceKey) =>
         apply(ops.setEdgeLatency(get().doc, key, latencyMs), coalesceKey),
+
+      setStandby: (activeId, standbyId) => apply(setStandby(get().doc, activeId, standbyId)),
 
       updateSettings: (patch, coalesceKey) => apply(ops.updateSettings(get().doc, patch), coalesceKey),
 

@@ -13,6 +13,7 @@ import { createEditorStore } from './editorStore.ts';
 type Step =
   | { op: 'add'; type: number; x: number; y: number }
   | { op: 'connect'; a: number; b: number }
+  | { op: 'standby'; a: number; b: number | null }
   | { op: 'config'; node: number; key: string; value: unknown }
   | { op: 'rename'; node: number; label: string }
   | { op: 'latency'; edge: number; value: number }
@@ -64,6 +65,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.record({ op: fc.constant('connect' as const), a: fc.nat(40), b: fc.nat(40) }),
   fc.record({ op: fc.constant('connect' as const), a: fc.nat(40), b: fc.nat(40) }),
+  fc.record({ op: fc.constant('standby' as const), a: fc.nat(40), b: fc.option(fc.nat(40)) }),
   fc.record({
     op: fc.constant('config' as const),
     node: fc.nat(40),
@@ -123,6 +125,9 @@ function run(steps: Step[]) {
         break;
       case 'connect':
         s().connect(nodeAt(st.a), nodeAt(st.b));
+        break;
+      case 'standby':
+        s().setStandby(nodeAt(st.a), st.b === null ? null : nodeAt(st.b));
         break;
       case 'config':
         s().updateConfig(nodeAt(st.node), { [st.key]: st.value }, `${st.node}.${st.key}`);

@@ -27,6 +27,8 @@ export interface DocumentSlice {
   updateConfig(id: string, patch: Record<string, unknown>, coalesceKey?: string): Result;
   renameNode(id: string, label: string): Result;
   setEdgeLatency(key: string, latencyMs: number, coalesceKey?: string): Result;
+  /** Makes `standbyId` the standby balancer of `activeId` (a pair edge), or removes it (null). */
+  setStandby(activeId: string, standbyId: string | null): Result;
   updateSettings(patch: Partial<ScenarioSettings>, coalesceKey?: string): Result;
   /** Moves nodes. During a drag (`gesture: true`) no undo step is recorded until `endGesture`. */
   moveNodes(positions: ReadonlyMap<string, XY>, options?: { gesture?: boolean }): void;
