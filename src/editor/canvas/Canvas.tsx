@@ -172,8 +172,11 @@ export function Canvas({ ctx }: { ctx: CommandContext }) {
     [openFaultMenu],
   );
   const onEdgeContextMenu = useCallback(
-    (e: ReactMouseEvent, edge: FlowEdge) =>
-      openFaultMenu({ kind: 'edge', source: edge.source, target: edge.target }, e),
+    (e: ReactMouseEvent, edge: FlowEdge) => {
+      // A standby pair carries no requests: there is nothing on it to cut.
+      if (edge.type === 'pair') return;
+      openFaultMenu({ kind: 'edge', source: edge.source, target: edge.target }, e);
+    },
     [openFaultMenu],
   );
 

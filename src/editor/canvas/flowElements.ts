@@ -1,5 +1,11 @@
 import { type Edge, MarkerType, type Node } from '@xyflow/react';
-import { components, type NodeType, type ScenarioEdge, type ScenarioNode } from '../../scenario/index.ts';
+import {
+  components,
+  isPairEdge,
+  type NodeType,
+  type ScenarioEdge,
+  type ScenarioNode,
+} from '../../scenario/index.ts';
 import { edgeKey, nodeName } from '../document/graph.ts';
 import { NODE_SIZE } from '../document/layout.ts';
 import type { Size } from '../document/tidy.ts';
@@ -11,7 +17,7 @@ import type { EditorState } from '../store/types.ts';
  * an unchanged node keeps the very same object (React Flow then skips it).
  */
 export type FlowNode = Node<Record<string, never>, NodeType>;
-export type FlowEdge = Edge<Record<string, never>, 'request'>;
+export type FlowEdge = Edge<Record<string, never>, 'request' | 'pair'>;
 
 const NO_DATA = Object.freeze({}) as Record<string, never>;
 const ORIGIN = Object.freeze({ x: 0, y: 0 });
@@ -88,15 +94,24 @@ export function createFlowSelectors(): FlowSelectors {
         const selected = s.selectedEdges.has(id);
         const cached = edgeCache.get(e);
         if (cached && cached.selected === selected) return cached;
-        const flowEdge: FlowEdge = {
-          id,
-          source: e.source,
-          target: e.target,
-          type: 'request',
-          selected,
-          markerEnd: ARROW,
-          ariaLabel: `Connection from ${e.source} to ${e.target}`,
-        };
+        const flowEdge: FlowEdge = isPairEdge(e)
+          ? {
+              id,
+              source: e.source,
+              target: e.target,
+              type: 'pair',
+              selected,
+              ariaLabel: `Standby pair: ${e.target} stands by for ${e.source}`,
+            }
+          : {
+              id,
+              source: e.source,
+              target: e.target,
+              type: 'request',
+              selected,
+              markerEnd: ARROW,
+              ariaLabel: `Connection from ${e.source} to ${e.target}`,
+            };
         edgeCache.set(e, flowEdge);
         return flowEdge;
       });

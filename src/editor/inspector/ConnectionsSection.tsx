@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { requestEdges } from '../../scenario/index.ts';
 import { connectableTargets, edgeKey, nodeRoster } from '../document/graph.ts';
 import { useEditor, useEditorStore } from '../store/context.tsx';
 
@@ -11,10 +12,18 @@ export function ConnectionsSection({ id }: { id: string }) {
   const store = useEditorStore();
   const selectId = useId();
   const outgoing = useEditor(
-    useShallow((s) => s.doc.edges.filter((e) => e.source === id).map((e) => e.target)),
+    useShallow((s) =>
+      requestEdges(s.doc)
+        .filter((e) => e.source === id)
+        .map((e) => e.target),
+    ),
   );
   const incoming = useEditor(
-    useShallow((s) => s.doc.edges.filter((e) => e.target === id).map((e) => e.source)),
+    useShallow((s) =>
+      requestEdges(s.doc)
+        .filter((e) => e.target === id)
+        .map((e) => e.source),
+    ),
   );
   // Ids and names only: moving a node must not re-render this list (or re-check every pair).
   const roster = useEditor((s) => nodeRoster(s.doc.nodes));

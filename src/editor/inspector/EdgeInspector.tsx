@@ -1,9 +1,10 @@
 import { EdgeFaultsSection } from '../../run/ui/LiveFaultsSection.tsx';
-import { scenarioEdge } from '../../scenario/index.ts';
+import { isPairEdge, scenarioEdge } from '../../scenario/index.ts';
 import { edgeIndex, nodeIndex, nodeName } from '../document/graph.ts';
 import { type NumberFieldSpec, singleFieldSpec } from '../schema/fieldSpecs.ts';
 import { useEditor, useEditorStore } from '../store/context.tsx';
 import { NumberField } from './fields/NumberField.tsx';
+import { PairInspector } from './PairInspector.tsx';
 
 const latencySpec = singleFieldSpec('latencyMs', scenarioEdge.shape.latencyMs) as NumberFieldSpec;
 
@@ -20,6 +21,7 @@ export function EdgeInspector({ edgeId }: { edgeId: string }) {
     return n ? nodeName(n) : '';
   });
   if (!edge) return null;
+  if (isPairEdge(edge)) return <PairInspector active={edge.source} standby={edge.target} />;
   return (
     <div className="sl-inspector__body">
       <header className="sl-inspector__header">

@@ -10,6 +10,7 @@ import { useEditor, useEditorStore } from '../store/context.tsx';
 import { ConnectionsSection } from './ConnectionsSection.tsx';
 import { TextField } from './fields/TextField.tsx';
 import { SchemaFields } from './SchemaFields.tsx';
+import { StandbySection } from './StandbySection.tsx';
 
 /** The selected component: its name, its settings generated from its schema, its connections. */
 export function NodeInspector({ id }: { id: string }) {
@@ -83,6 +84,7 @@ export function NodeInspector({ id }: { id: string }) {
           />
         </details>
       )}
+      {type === 'loadBalancer' && <StandbySection id={id} />}
       <ConnectionsSection id={id} />
       <LiveFaultsSection id={id} type={type} />
     </div>
