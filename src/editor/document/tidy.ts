@@ -1,5 +1,5 @@
 import dagre from '@dagrejs/dagre';
-import type { Scenario } from '../../scenario/index.ts';
+import { requestEdges, type Scenario } from '../../scenario/index.ts';
 import { NODE_SIZE } from './layout.ts';
 import { snap, type XY } from './operations.ts';
 
@@ -18,7 +18,9 @@ export function tidyLayout(doc: Scenario, sizes: ReadonlyMap<string, Size>): Map
   g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 90, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of doc.nodes) g.setNode(n.id, { ...NODE_SIZE, ...sizes.get(n.id) });
-  for (const e of doc.edges) g.setEdge(e.source, e.target);
+  // By request flow only: a standby balancer is ranked by the servers it sends to, which puts it
+  // in its active balancer's column rather than after it.
+  for (const e of requestEdges(doc)) g.setEdge(e.source, e.target);
   dagre.layout(g);
   // Keep the drawing where it was: shift the result so its top-left matches the old top-left.
   const old = doc.nodes.map((n) => n.position ?? { x: 0, y: 0 });
