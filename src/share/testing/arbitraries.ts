@@ -239,6 +239,11 @@ export const scenarioDocument: fc.Arbitrary<ScenarioInput> = fc
       else if (e.kind === 5)
         events.push({ at: e.at, action: 'spike', node: 'client-1', factor: e.factor, for: 5 });
     }
+    // Half the time the first two balancers are a standby pair (unless one has the built-in
+    // twin), its edge anywhere in the list: links must carry its flag wherever it sits.
+    const twin = (i: number) => (g.lbs[i]?.config as { standby?: boolean } | undefined)?.standby === true;
+    if (lbs.length >= 2 && !twin(0) && !twin(1) && w() < 0.5)
+      edges.splice(Math.floor(w() * (edges.length + 1)), 0, { source: 'lb-1', target: 'lb-2', kind: 'pair' });
     const doc: ScenarioInput = { type: 'scalelab-scenario', version: 1, nodes, edges, events };
     if (g.title !== undefined) doc.title = g.title;
     if (g.description !== undefined) doc.description = g.description;
