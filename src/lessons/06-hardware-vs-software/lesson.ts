@@ -69,7 +69,7 @@ export default {
     'A software balancer forwards about 40,000 req/s; a hardware one 1,000,000, for $2,500 a month.',
     'A client connected to several balancers picks one per request and retries on another when one fails.',
     'When one balancer dies, can the others still forward 45,000 req/s?',
-    'A standby pair (in the balancer’s settings) takes over after its failover time, but every request fails until it does, and the pair costs twice as much: $5,280 a month for a hardware one here.',
+    'A standby (in the balancer’s settings: its built-in twin, or another balancer chosen as its Standby balancer) takes over after the failover time, but every request fails until it does, and two boxes cost twice as much: $5,280 a month for a hardware pair here.',
   ],
   takeaway:
     'Several cheap balancers beat one expensive one: they add up in capacity, and with one to spare the loss of any one is invisible. A single balancer, however big, is a single point of failure.',
