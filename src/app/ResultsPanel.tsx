@@ -1,4 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
+import { FIT_OPTIONS } from '../editor/canvas/fitOptions.ts';
 import { useEditor, useEditorStore } from '../editor/store/context.tsx';
 import { RunResults } from '../run/ui/RunResults.tsx';
 import { useOpenOnFirstRun } from '../run/ui/useOpenOnFirstRun.ts';
@@ -17,7 +18,7 @@ export function ResultsPanel() {
     if (store.getState().resultsOpen) return;
     store.getState().setResultsOpen(true);
     // After React Flow has measured its smaller pane (its resize observer runs after layout).
-    setTimeout(() => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.25 }), 120);
+    setTimeout(() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }), 120);
   });
   return (
     <section className={`sl-results${open ? ' is-open' : ''}`} aria-labelledby="sl-results-title">

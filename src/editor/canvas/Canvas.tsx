@@ -28,6 +28,7 @@ import { GRID, type XY } from '../document/operations.ts';
 import type { Size } from '../document/tidy.ts';
 import { useEditor, useEditorStore } from '../store/context.tsx';
 import { edgeTypes, nodeTypes } from './elementTypes.ts';
+import { FIT_OPTIONS } from './fitOptions.ts';
 import { createFlowSelectors, type FlowEdge, type FlowNode } from './flowElements.ts';
 import { useFitOnOpen } from './useFitOnOpen.ts';
 
@@ -36,7 +37,6 @@ export const PALETTE_MIME = 'application/x-scalelab-component';
 
 const SNAP: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.25 };
 /** Above this many components, only what is on screen is drawn (dragging stays smooth). */
 const LARGE_GRAPH = 120;
 /**
@@ -70,7 +70,7 @@ export function Canvas({ ctx }: { ctx: CommandContext }) {
   const nodes = useEditor(selectors.nodes);
   const edges = useEditor(selectors.edges);
   const detail = useFlowStore(detailOf);
-  useFitOnOpen(store, ctx.flow, FIT_OPTIONS);
+  useFitOnOpen(store, ctx.flow);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {

@@ -1,4 +1,5 @@
 import { components, type NodeType, type Scenario } from '../../scenario/index.ts';
+import { FIT_OPTIONS } from '../canvas/fitOptions.ts';
 import { fragmentBounds, fragmentToText, parseFragment, selectionFragment } from '../document/fragment.ts';
 import { nodeIndex, nodeName } from '../document/graph.ts';
 import { NODE_SIZE } from '../document/layout.ts';
@@ -159,7 +160,7 @@ export function duplicateSelection(ctx: CommandContext): void {
 }
 
 export function fitView(ctx: CommandContext): void {
-  void ctx.flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1.25 });
+  void ctx.flow.fitView({ ...FIT_OPTIONS, duration: 250 });
 }
 
 export async function tidyUp(ctx: CommandContext): Promise<void> {

@@ -28,6 +28,7 @@ import {
   ZoomInIcon,
   ZoomOutIcon,
 } from '../../ui/icons.tsx';
+import { FIT_OPTIONS } from '../canvas/fitOptions.ts';
 import type { EditorState } from '../store/types.ts';
 import * as actions from './actions.ts';
 import type { CommandContext } from './context.ts';
@@ -202,7 +203,7 @@ export const commands: readonly Command[] = [
     // The canvas changes width: show the whole topology again once it has.
     run: ({ flow }) => {
       togglePresent();
-      requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+      requestAnimationFrame(() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }));
     },
   },
   {

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import { FIT_OPTIONS } from '../../editor/canvas/fitOptions.ts';
 import { useEditorStore } from '../../editor/store/context.tsx';
 import { sameDesign } from '../../exercises/ui/verdictView.ts';
 import type { Scenario } from '../../scenario/index.ts';
@@ -27,7 +28,7 @@ export function useLoaded(opened: Scenario | null): boolean {
   useEffect(() => {
     if (!loaded) return;
     let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 200 }));
+      frame = requestAnimationFrame(() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }));
     });
     return () => cancelAnimationFrame(frame);
   }, [loaded, flow]);
