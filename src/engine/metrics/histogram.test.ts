@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/random.ts';
-import { HISTOGRAM_BUCKETS, Histogram } from './histogram.ts';
+import { bucketByLog, bucketLowerBounds, bucketOf, HISTOGRAM_BUCKETS, Histogram } from './histogram.ts';
 
 function exactQuantile(sorted: number[], q: number): number {
   return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1] as number;
@@ -61,5 +61,57 @@ describe('Histogram', () => {
     expect(a.max).toBe(100);
     a.reset();
     expect([a.count, a.quantile(0.5), a.mean()]).toEqual([0, 0, 0]);
+  });
+});
+
+/** The next double above (up) or below x > 0. */
+function step(x: number, up: boolean): number {
+  const f = new Float64Array([x]);
+  const i = new BigUint64Array(f.buffer);
+  i[0] = (i[0] as bigint) + (up ? 1n : -1n);
+  return f[0] as number;
+}
+
+describe('bucketOf (table-driven) equals bucketByLog (the definition)', () => {
+  it('at every bucket boundary: the first double of each bucket and the last of the one before', () => {
+    const lower = bucketLowerBounds();
+    for (let i = 1; i < HISTOGRAM_BUCKETS; i++) {
+      const x = lower[i] as number;
+      expect([bucketByLog(x), bucketByLog(step(x, false))]).toEqual([i, i - 1]);
+      expect([bucketOf(x), bucketOf(step(x, false))]).toEqual([i, i - 1]);
+      // A few doubles either side as well.
+      for (let k = 0, a = x, b = x; k < 8; k++, a = step(a, true), b = step(b, false)) {
+        expect(bucketOf(a)).toBe(bucketByLog(a));
+        expect(bucketOf(b)).toBe(bucketByLog(b));
+      }
+    }
+  });
+
+  it('at every table cell edge (each power of two split in 256) from 2^-11 to 2^28', () => {
+    for (let e = -11; e < 28; e++)
+      for (let c = 0; c < 256; c++) {
+        const x = 2 ** e * (1 + c / 256);
+        for (const v of [x, step(x, false), step(x, true)]) expect(bucketOf(v)).toBe(bucketByLog(v));
+      }
+  });
+
+  it('at the ends and on odd values', () => {
+    for (const v of [0, -0, -1, 1e-3, step(1e-3, true), 1e8, 1e9, 1e300, Infinity, -Infinity, NaN, 5e-324])
+      expect(bucketOf(v)).toBe(bucketByLog(v));
+  });
+
+  it('on random values and on differences of times, as latencies are made', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 1e10, noNaN: true }), (v) => bucketOf(v) === bucketByLog(v)),
+      { numRuns: 20_000 },
+    );
+    const rng = new Rng(7, 'latencies');
+    const differ: number[] = [];
+    for (let i = 0; i < 1_000_000; i++) {
+      const start = rng.next() * 3_600_000;
+      const v = start + rng.exp(10 ** (rng.int(9) - 3)) - start;
+      if (bucketOf(v) !== bucketByLog(v)) differ.push(v);
+    }
+    expect(differ).toEqual([]);
   });
 });
