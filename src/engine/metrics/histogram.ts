@@ -105,7 +105,7 @@ export class Histogram {
     this.recordAt(bucketOf(value), value);
   }
 
-  /** Record with a precomputed bucket: lets one value go into two histograms with one log. */
+  /** Record with a precomputed bucket, bucketOf(value): one value into several histograms. */
   recordAt(bucket: number, value: number): void {
     this.counts[bucket] = (this.counts[bucket] as number) + 1;
     this.count++;
@@ -120,28 +120,27 @@ export class Histogram {
 
   /** The q-quantile (0 < q ≤ 1), nearest rank; 0 when empty. */
   quantile(q: number): number {
-    if (this.count === 0) return 0;
-    const rank = Math.max(1, Math.ceil(q * this.count));
-    let seen = 0;
-    const counts = this.counts;
-    for (let i = 0; i < counts.length; i++) {
-      seen += counts[i] as number;
-      if (seen >= rank) return Math.min(this.max, Math.max(this.min, bucketValue(i)));
-    }
-    return this.max;
+    return this.quantiles([q])[0] as number;
   }
 
-  /** Several quantiles in one pass; `qs` ascending. */
+  /**
+   * Several quantiles in one pass; `qs` ascending. The walk starts at the bucket of the
+   * smallest value: every bucket below it is empty (a timeline takes three quantiles of each
+   * second, whose values sit a long way above bucket 0).
+   */
   quantiles(qs: readonly number[]): number[] {
     const out = new Array<number>(qs.length).fill(0);
     if (this.count === 0) return out;
     let qi = 0;
     let seen = 0;
     const counts = this.counts;
-    for (let i = 0; i < counts.length && qi < qs.length; i++) {
+    let rank = Math.max(1, Math.ceil((qs[0] as number) * this.count));
+    for (let i = bucketOf(this.min); i < counts.length && qi < qs.length; i++) {
       seen += counts[i] as number;
-      while (qi < qs.length && seen >= Math.max(1, Math.ceil((qs[qi] as number) * this.count))) {
+      while (seen >= rank) {
         out[qi++] = Math.min(this.max, Math.max(this.min, bucketValue(i)));
+        if (qi === qs.length) break;
+        rank = Math.max(1, Math.ceil((qs[qi] as number) * this.count));
       }
     }
     while (qi < qs.length) out[qi++] = this.max;
@@ -159,7 +158,8 @@ export class Histogram {
 
   reset(): void {
     if (this.count === 0) return;
-    this.counts.fill(0);
+    // Only the buckets from the smallest value's to the largest's can hold anything.
+    this.counts.fill(0, bucketOf(this.min), bucketOf(this.max) + 1);
     this.count = 0;
     this.sum = 0;
     this.min = Number.POSITIVE_INFINITY;
