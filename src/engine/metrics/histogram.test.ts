@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/random.ts';
-import { bucketByLog, bucketLowerBounds, bucketOf, HISTOGRAM_BUCKETS, Histogram } from './histogram.ts';
+import {
+  bucketByLog,
+  bucketLowerBounds,
+  bucketOf,
+  bucketValue,
+  HISTOGRAM_BUCKETS,
+  Histogram,
+} from './histogram.ts';
 
 function exactQuantile(sorted: number[], q: number): number {
   return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1] as number;
@@ -42,6 +49,31 @@ describe('Histogram', () => {
     // Exponential(mean 10): p99 = 10·ln(100) ≈ 46.05.
     expect(h.quantile(0.99)).toBeGreaterThan(44);
     expect(h.quantile(0.99)).toBeLessThan(48);
+  });
+
+  it('quantiles() walking from both ends agrees with a walk from bucket 0', () => {
+    const reference = (h: Histogram, q: number) => {
+      const rank = Math.max(1, Math.ceil(q * h.count));
+      let seen = 0;
+      for (let i = 0; i < h.counts.length; i++) {
+        seen += h.counts[i] as number;
+        if (seen >= rank) return Math.min(h.max, Math.max(h.min, bucketValue(i)));
+      }
+      return h.max;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.uniqueArray(fc.double({ min: 1e-6, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (values, qs) => {
+          const h = new Histogram();
+          for (const v of values) h.record(v);
+          const sorted = [...qs].sort((a, b) => a - b);
+          expect(h.quantiles(sorted)).toEqual(sorted.map((q) => reference(h, q)));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('uses fixed memory however many values it holds', () => {
