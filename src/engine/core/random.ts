@@ -5,10 +5,12 @@
  * the numbers another node sees. No Math.random anywhere in the engine.
  */
 export class Rng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  /**
+   * The four 32-bit state words, in a typed array: as object fields, words beyond ±2^30 would
+   * each sit in a box of their own on the heap, read and written through a pointer at every
+   * draw (a thousand servers each draw from their own stream).
+   */
+  private readonly s = new Int32Array(4);
   private spareNormal = Number.NaN;
 
   constructor(seed: number, stream = '') {
@@ -21,27 +23,26 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
       return (z ^ (z >>> 15)) >>> 0;
     };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next();
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    const s = this.s;
+    for (let i = 0; i < 4; i++) s[i] = next();
+    if (s.every((w) => w === 0)) s[0] = 1;
   }
 
   /** A uniformly random 32-bit unsigned integer. */
   nextUint32(): number {
-    const s0 = this.s0;
-    const s1 = this.s1;
-    const s2 = this.s2;
-    const s3 = this.s3;
+    const s = this.s;
+    const s0 = s[0] as number;
+    const s1 = s[1] as number;
+    const s2 = s[2] as number;
+    const s3 = s[3] as number;
     const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
     const t = s1 << 9;
-    this.s2 = s2 ^ s0;
-    this.s3 = s3 ^ s1;
-    this.s1 = s1 ^ this.s2;
-    this.s0 = s0 ^ this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    s[1] = s1 ^ n2;
+    s[0] = s0 ^ n3;
+    s[2] = n2 ^ t;
+    s[3] = rotl(n3, 11);
     return result;
   }
 
