@@ -43,6 +43,42 @@ function checkBooks(sim: Simulation): void {
 }
 
 describe('edit while running', () => {
+  it('a client, balancer or scheduler rebuilt by an edit carries on from now: no replay of the past', () => {
+    const scheduled = (extraRps: number) =>
+      base(2, 100 + extraRps, {
+        nodes: [
+          { id: 'users', type: 'client', config: { rps: 100 + extraRps } },
+          { id: 'lb', type: 'loadBalancer', config: { capacityRps: 0, retries: extraRps > 0 ? 1 : 0 } },
+          { id: 'web-1', type: 'server', config: { workers: 4, serviceTimeMs: 10 } },
+          { id: 'web-2', type: 'server', config: { workers: 4, serviceTimeMs: 10 } },
+          { id: 'cron', type: 'scheduler', config: { everyS: 10, firstAtS: 5, jobs: 1 + Math.sign(extraRps) } },
+        ],
+        edges: [
+          { source: 'users', target: 'lb' },
+          { source: 'lb', target: 'web-1' },
+          { source: 'lb', target: 'web-2' },
+          { source: 'cron', target: 'web-1' },
+        ],
+      });
+    const sim = new Simulation(scheduled(0));
+    sim.runUntil(30_000);
+    const generatedBefore = sim.allGenerated;
+    const summary = sim.reconfigure(scheduled(100)); // users, lb and cron all change
+    expect(summary.changed.sort()).toEqual(['cron', 'lb', 'users']);
+    // The old way, the new client replayed 30 s of arrivals at once: thousands in the next ms.
+    sim.runUntil(30_001);
+    expect(sim.allGenerated - generatedBefore).toBeLessThan(10);
+    sim.runUntil(40_000);
+    // 200 req/s for 10 s, and no event ever scheduled before the clock.
+    expect(sim.allGenerated - generatedBefore).toBeGreaterThan(1800);
+    expect(sim.allGenerated - generatedBefore).toBeLessThan(2200);
+    checkBooks(sim);
+    // The old timetable ran at 5, 15 and 25 s; the rebuilt scheduler's first run is at 35 s,
+    // not a burst of catch-up runs at 30 s.
+    const cron = sim.report().nodes.cron as unknown as { lastRuns: { startS: number }[] };
+    expect(cron.lastRuns.map((r) => r.startS)).toEqual([35]);
+  });
+
   it('adding a server mid-run makes p99 fall, without a restart or a failed request', () => {
     const before = base(2, 190); // 95% busy: long queues
     const sim = new Simulation(before);

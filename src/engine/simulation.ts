@@ -117,6 +117,8 @@ export class Simulation {
   }
 
   schedule(time: number, kind: number, int: number, ref: unknown): void {
+    // An event in the past would turn the clock back: always an engine bug, and counted.
+    if (time < this.now) this.invariantViolations++;
     this.queue.push(time, kind, int, ref);
   }
 

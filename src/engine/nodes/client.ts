@@ -73,7 +73,9 @@ export class ClientModel extends NodeModel {
       passive: { threshold: c.ejectAfterFailures, ejectForMs: c.ejectForMs },
       rng: this.sim.rng(`route:${this.id}`),
     });
-    this.reschedule(0);
+    // From now: a client rebuilt by an edit while running starts its stream where the run is,
+    // rather than replaying every arrival since time 0 in an instant.
+    this.reschedule(this.sim.now);
   }
 
   capacity(): number {

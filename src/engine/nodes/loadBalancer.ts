@@ -78,7 +78,9 @@ export class LoadBalancerModel extends NodeModel {
     });
     this.streak = new Int32Array(this.out.length);
     const hc = c.healthCheck;
-    if (hc.enabled && this.out.length > 0) this.sim.schedule(hc.intervalMs, EV.healthCheck, 0, this);
+    // The first probe one interval from now (from when an edit while running rebuilt this balancer).
+    if (hc.enabled && this.out.length > 0)
+      this.sim.schedule(this.sim.now + hc.intervalMs, EV.healthCheck, 0, this);
   }
 
   capacity(): number {

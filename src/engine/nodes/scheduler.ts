@@ -51,7 +51,15 @@ export class SchedulerModel extends NodeModel implements JobHome {
   }
 
   override init(): void {
-    const at = this.node.config.firstAtS * 1000;
+    const c = this.node.config;
+    const now = this.sim.now;
+    let at = c.firstAtS * 1000;
+    // Rebuilt by an edit while running: the next run on the same timetable, not the runs the
+    // old one already made (those due at this very moment have run).
+    if (at < now || (at === now && now > 0)) {
+      const every = c.everyS * 1000;
+      at += (Math.floor((now - at) / every) + 1) * every;
+    }
     if (at <= this.sim.durationMs && this.out.length > 0) this.sim.schedule(at, EV.timer, 0, this);
   }
 
