@@ -51,7 +51,11 @@ describe('edit while running', () => {
           { id: 'lb', type: 'loadBalancer', config: { capacityRps: 0, retries: extraRps > 0 ? 1 : 0 } },
           { id: 'web-1', type: 'server', config: { workers: 4, serviceTimeMs: 10 } },
           { id: 'web-2', type: 'server', config: { workers: 4, serviceTimeMs: 10 } },
-          { id: 'cron', type: 'scheduler', config: { everyS: 10, firstAtS: 5, jobs: 1 + Math.sign(extraRps) } },
+          {
+            id: 'cron',
+            type: 'scheduler',
+            config: { everyS: 10, firstAtS: 5, jobs: 1 + Math.sign(extraRps) },
+          },
         ],
         edges: [
           { source: 'users', target: 'lb' },

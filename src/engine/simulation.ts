@@ -474,6 +474,7 @@ export class Simulation {
       const s = node.stats;
       s.tickBusyArea = s.busyArea;
       s.tickQueueArea = s.queueArea;
+      s.tickTimeInNode = s.timeInNodeSum;
       s.tickServed = s.served;
       s.tickFailed = s.failedTotal;
       s.tickHits = s.hits;

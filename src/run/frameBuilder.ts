@@ -94,11 +94,9 @@ export class FrameBuilder {
   private error: string | null = null;
   // Counters the engine keeps no per-second snapshot of.
   private prevGenerated = 0;
-  private prevTimeSum = new Float64Array(0);
   /** Where each layout position lives in `sim.nodes` / `sim.links` (removed ones are skipped). */
   private nodeAt: number[] = [];
   private linkAt: number[] = [];
-  private lastTickMs = 0;
 
   get currentLayout(): Layout | null {
     return this.layout;
@@ -125,20 +123,7 @@ export class FrameBuilder {
       capacities: nodes.map((n) => n.capacity()),
       linkKeys: links.map((l) => linkKey(l.source.id, l.target.id)),
     };
-    const prevTime = new Float64Array(nodes.length);
-    if (!fresh && this.layout) {
-      // Keep the running sums of nodes that survive the change.
-      const old = new Map(this.layout.nodeIds.map((id, i) => [id, i]));
-      layout.nodeIds.forEach((id, k) => {
-        const i = old.get(id);
-        if (i !== undefined) prevTime[k] = this.prevTimeSum[i] as number;
-      });
-    }
-    if (fresh) {
-      this.prevGenerated = 0;
-      this.lastTickMs = 0;
-    }
-    this.prevTimeSum = prevTime;
+    if (fresh) this.prevGenerated = 0;
     this.layout = layout;
     this.newLayouts.push(layout);
     this.block = new BlockBuffer(layout);
@@ -168,9 +153,6 @@ export class FrameBuilder {
     if (!block || !layout) return;
     const r = block.grow();
     const now = sim.now;
-    // The measured window started inside this second: the engine zeroed its sums.
-    const windowReset = sim.warmupMs > this.lastTickMs && sim.warmupMs <= now && sim.warmupMs > 0;
-    this.lastTickMs = now;
 
     const g = block.global;
     const o = r * GC;
@@ -204,16 +186,9 @@ export class FrameBuilder {
       const j = (r * nn + k) * NC;
       const cap = node.capacity();
       const served = s.served - s.tickServed;
-      const timeSum = s.timeInNodeSum - (this.prevTimeSum[k] as number);
-      this.prevTimeSum[k] = s.timeInNodeSum;
+      // Per second, whether or not warm-up ended inside it (see NodeStats.resetWindow).
+      const timeSum = s.timeInNodeSum - s.tickTimeInNode;
       const lookups = s.lookups - s.tickLookups;
-      if (windowReset) {
-        // The engine zeroed the node's sums inside this second: its figures are unknown (a
-        // gap on the charts, not a false dip to zero).
-        for (let c = 0; c < NC; c++) nb[j + c] = Number.NaN;
-        nb[j + N.up] = node.up ? 1 : 0;
-        continue;
-      }
       nb[j + N.util] = cap > 0 ? clamp01((s.busyArea - s.tickBusyArea) / (cap * 1000)) : Number.NaN;
       // A broker keeps its depth in the same statistic, though it has no workers of its own.
       const queues = cap > 0 || node.kind === 'queue';

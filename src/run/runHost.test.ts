@@ -103,13 +103,14 @@ describe('RunHost frames', () => {
     expect(block?.rows).toBe(2);
     expect(block?.nodes).toHaveLength(2 * 5 * NODE_COLUMNS.length);
     expect(transferablesOf(frame)).toHaveLength(2 + 4 * frame.blocks.length);
-    // web-1 is a server at about half load: busy, not idle. (Second 2 is a gap: the measured
-    // window starts there, after the warm-up, and the engine restarts its sums.)
+    // web-1 is a server at about half load: busy, not idle — in second 2 as well, where the
+    // warm-up ends and the engine restarts its sums (a whole second, not a gap or a dip).
     const web1 = 2;
-    const util = block?.nodes[(0 * 5 + web1) * NODE_COLUMNS.length + N.util] as number;
-    expect(util).toBeGreaterThan(0.2);
-    expect(util).toBeLessThan(0.9);
-    expect(block?.nodes[(1 * 5 + web1) * NODE_COLUMNS.length + N.util]).toBeNaN();
+    for (const row of [0, 1]) {
+      const util = block?.nodes[(row * 5 + web1) * NODE_COLUMNS.length + N.util] as number;
+      expect(util).toBeGreaterThan(0.2);
+      expect(util).toBeLessThan(0.9);
+    }
     expect(frame.liveNodes).toHaveLength(5 * 3);
   });
 

@@ -10,6 +10,7 @@ const TIME_IN_NODE = 3;
 const WAIT_SUM = 4;
 const TICK_BUSY_AREA = 5;
 const TICK_QUEUE_AREA = 6;
+const TICK_TIME_IN_NODE = 7;
 
 /**
  * Counters and time integrals of one node over the measured window (reset when warm-up
@@ -77,6 +78,12 @@ export class NodeStats {
   set tickQueueArea(v: number) {
     this.f[TICK_QUEUE_AREA] = v;
   }
+  get tickTimeInNode(): number {
+    return this.f[TICK_TIME_IN_NODE] as number;
+  }
+  set tickTimeInNode(v: number) {
+    this.f[TICK_TIME_IN_NODE] = v;
+  }
 
   /** Bring the integrals up to `now`. Call before changing busy or queued. */
   advance(now: number): void {
@@ -89,8 +96,20 @@ export class NodeStats {
     }
   }
 
+  /**
+   * The measured window starts now: the sums restart from zero. The per-second snapshots move
+   * down by what the sums held, so the second in which warm-up ends still reads as a whole
+   * second on the charts and in the timeline (not a gap, not a false dip).
+   */
   resetWindow(now: number): void {
     this.advance(now);
+    this.tickBusyArea -= this.busyArea;
+    this.tickQueueArea -= this.queueArea;
+    this.tickTimeInNode -= this.timeInNodeSum;
+    this.tickServed -= this.served;
+    this.tickFailed -= this.failedTotal;
+    this.tickLookups -= this.lookups;
+    this.tickHits -= this.hits;
     this.busyArea = 0;
     this.queueArea = 0;
     this.arrivals = 0;
@@ -101,13 +120,7 @@ export class NodeStats {
     this.rejected = 0;
     this.failed.fill(0);
     this.failedTotal = 0;
-    this.tickBusyArea = 0;
-    this.tickQueueArea = 0;
-    this.tickServed = 0;
-    this.tickFailed = 0;
     this.lookups = 0;
     this.hits = 0;
-    this.tickLookups = 0;
-    this.tickHits = 0;
   }
 }
