@@ -217,3 +217,119 @@ describe('edit while running', () => {
     );
   });
 });
+
+describe('edit while running, every kind of node', () => {
+  it('keeps the books straight when caches, CDN, queue, pool, scheduler, map-reduce and a balancer pair are edited at random times', () => {
+    const evictions = ['lru', 'lfu', 'fifo', 'random'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 1, max: 39 }),
+            rps: fc.integer({ min: 50, max: 400 }),
+            servers: fc.integer({ min: 1, max: 3 }),
+            cacheItems: fc.integer({ min: 10, max: 2000 }),
+            eviction: fc.constantFrom(...evictions),
+            ttlMs: fc.constantFrom(null, 500, 5000),
+            cache: fc.boolean(),
+            cdnItems: fc.integer({ min: 10, max: 500 }),
+            rowCache: fc.boolean(),
+            queueCapacity: fc.constantFrom(null, 5, 1000),
+            poolWorkers: fc.integer({ min: 1, max: 6 }),
+            everyS: fc.integer({ min: 2, max: 15 }),
+            mrWorkers: fc.integer({ min: 1, max: 8 }),
+            pair: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (edits) => {
+          type E = (typeof edits)[number];
+          const make = (e: E): Scenario => {
+            const webs = Array.from({ length: e.servers }, (_, i) => `web-${i + 1}`);
+            return restoreOrThrow({
+              type: 'scalelab-scenario',
+              version: 1,
+              seed: 9,
+              duration: 40,
+              warmup: 5,
+              nodes: [
+                {
+                  id: 'users',
+                  type: 'client',
+                  config: {
+                    rps: e.rps,
+                    readRatio: 0.8,
+                    asyncRatio: 0.2,
+                    staticRatio: 0.2,
+                    keys: 3000,
+                    timeoutMs: 2000,
+                  },
+                },
+                { id: 'cdn', type: 'cdn', config: { capacity: e.cdnItems } },
+                { id: 'lb', type: 'loadBalancer', config: { failoverMs: 500, retries: 1 } },
+                { id: 'lb-2', type: 'loadBalancer' },
+                ...webs.map((id) => ({
+                  id,
+                  type: 'server' as const,
+                  config: { workers: 4, serviceTimeMs: 5 },
+                })),
+                ...(e.cache
+                  ? [
+                      {
+                        id: 'cache',
+                        type: 'cache' as const,
+                        config: { capacity: e.cacheItems, eviction: e.eviction, ttlMs: e.ttlMs },
+                      },
+                    ]
+                  : []),
+                {
+                  id: 'db',
+                  type: 'database',
+                  config: { connections: 8, ...(e.rowCache ? { rowCache: { capacity: 200 } } : {}) },
+                },
+                { id: 'q', type: 'queue', config: { capacity: e.queueCapacity } },
+                { id: 'pool', type: 'workerPool', config: { workers: e.poolWorkers } },
+                { id: 'cron', type: 'scheduler', config: { everyS: e.everyS, firstAtS: 1, jobs: 3 } },
+                { id: 'mr', type: 'mapReduce', config: { workers: e.mrWorkers, inputMB: 500 } },
+              ],
+              edges: [
+                { source: 'users', target: 'cdn', latencyMs: 5 },
+                { source: 'cdn', target: 'lb' },
+                ...(e.pair ? [{ source: 'lb', target: 'lb-2', kind: 'pair' as const }] : []),
+                ...webs.flatMap((w) => [
+                  { source: 'lb', target: w },
+                  { source: 'lb-2', target: w },
+                  ...(e.cache ? [{ source: w, target: 'cache' }] : []),
+                  { source: w, target: 'db', latencyMs: 1 },
+                  { source: w, target: 'q' },
+                ]),
+                { source: 'q', target: 'pool' },
+                { source: 'pool', target: 'db' },
+                { source: 'cron', target: 'q' },
+                { source: 'cron', target: 'mr' },
+              ],
+              events: [
+                { at: 8, action: 'fail', node: 'lb' },
+                { at: 12, action: 'restore', node: 'lb' },
+                { at: 15, action: 'fail', node: 'pool' },
+                { at: 18, action: 'restore', node: 'pool' },
+                { at: 20, action: 'flush', node: 'cdn' },
+                { at: 22, action: 'fail', node: 'db' },
+                { at: 24, action: 'restore', node: 'db' },
+              ],
+            });
+          };
+          const sim = new Simulation(make(edits[0] as E));
+          for (const e of [...edits].sort((a, b) => a.at - b.at)) {
+            sim.runUntil(e.at * 1000);
+            sim.reconfigure(make(e));
+            checkBooks(sim);
+          }
+          sim.run();
+          checkBooks(sim);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
