@@ -69,6 +69,7 @@ export function reconfigure(sim: Simulation, next: Scenario): EditSummary {
     if (sameConfig && sameOut) continue;
     const model = sim.createModel(old.index, node);
     model.adoptStatsOf(old);
+    model.adoptFaultsOf(old);
     sim.nodes[old.index] = model;
     sim.byId.set(node.id, model);
     fresh.push({ model, old });

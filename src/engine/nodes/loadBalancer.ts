@@ -48,6 +48,8 @@ export class LoadBalancerModel extends NodeModel {
   /** The standby is serving (the active box failed). */
   private onStandby = false;
   private failoverSeq = 0;
+  /** When the pending takeover happens (ms), or -1 when none is pending. */
+  private failoverAt = -1;
   failovers = 0;
   /** The standby balancer of this one's pair edge (looked up by id: an edit may rebuild it). */
   private standbyId: string | null = null;
@@ -150,6 +152,38 @@ export class LoadBalancerModel extends NodeModel {
   setPair(standbyId: string | null, activeId: string | null): void {
     this.standbyId = standbyId;
     this.activeId = activeId;
+    // A standby given to a balancer that is already dead (an edit during the outage) finds
+    // the address unanswered and takes over after the failover time, as it would have.
+    if (standbyId !== null && !this.up && !this.onStandby && this.failoverAt < 0)
+      this.scheduleFailover(this.sim.now + this.node.config.failoverMs);
+  }
+
+  private scheduleFailover(at: number): void {
+    this.failoverSeq++;
+    this.failoverAt = at;
+    this.sim.schedule(at, EV.timer, this.failoverSeq, this);
+  }
+
+  override adoptStatsOf(old: NodeModel): void {
+    super.adoptStatsOf(old);
+    if (!(old instanceof LoadBalancerModel)) return;
+    this.forwarded = old.forwarded;
+    this.failovers = old.failovers;
+  }
+
+  /** Rebuilt by an edit: down, on standby or waiting for the takeover, as the old box was. */
+  override adoptFaultsOf(old: NodeModel): void {
+    super.adoptFaultsOf(old);
+    if (!(old instanceof LoadBalancerModel)) return;
+    this.onStandby = old.onStandby;
+    // The built-in twin is spent once it has taken over (or the old box had none).
+    this.standbyReady = this.node.config.standby && old.standbyReady;
+    if (old.failoverAt >= 0) this.scheduleFailover(old.failoverAt);
+    else if (!this.up && !this.onStandby && this.standbyReady) {
+      // A twin added during the outage takes over after the failover time.
+      this.standbyReady = false;
+      this.scheduleFailover(this.sim.now + this.node.config.failoverMs);
+    }
   }
 
   forward(call: Call): void {
@@ -239,14 +273,14 @@ export class LoadBalancerModel extends NodeModel {
     }
     if (this.standbyReady || this.standbyId !== null) {
       this.standbyReady = false;
-      this.failoverSeq++;
-      this.sim.schedule(this.sim.now + this.node.config.failoverMs, EV.timer, this.failoverSeq, this);
+      this.scheduleFailover(this.sim.now + this.node.config.failoverMs);
     }
   }
 
   /** The standby has noticed (missed heartbeats for the failover time) and takes over. */
   override onTimer(tag: number): void {
     if (tag !== this.failoverSeq || this.up || this.retired) return;
+    this.failoverAt = -1;
     this.onStandby = true;
     this.failovers++;
     if (this.standbyId === null) {
@@ -269,6 +303,7 @@ export class LoadBalancerModel extends NodeModel {
     this.standbyReady = this.node.config.standby;
     this.onStandby = false;
     this.failoverSeq++; // a failover still pending is moot
+    this.failoverAt = -1;
   }
 
   override extraReport(windowMs: number): Record<string, unknown> {

@@ -336,6 +336,16 @@ export class MapReduceModel extends NodeModel {
     job.report.tasksRerun += n;
   }
 
+  /** Rebuilt by an edit: as many workers are down as were (of the new cluster's size). */
+  override adoptFaultsOf(old: NodeModel): void {
+    super.adoptFaultsOf(old);
+    if (!(old instanceof MapReduceModel)) return;
+    const w = this.node.config.workers;
+    this.deadWorkers = Math.min(old.deadWorkers, w);
+    for (let i = w - this.deadWorkers; i < w; i++) this.alive[i] = 0;
+    this.up = this.deadWorkers < w;
+  }
+
   /** Some workers or all of them are down: a restore brings them all back. */
   override needsRestore(): boolean {
     return !this.up || this.deadWorkers > 0;

@@ -90,6 +90,16 @@ export abstract class NodeModel {
     this.stats = old.stats;
   }
 
+  /**
+   * An edit while running rebuilt this node: it is as broken as the old one was. A failed
+   * node stays down and a slowed one slow until a `restore` — changing a dead server's
+   * workers does not bring it back.
+   */
+  adoptFaultsOf(old: NodeModel): void {
+    this.up = old.up;
+    this.slow = old.slow;
+  }
+
   /** Hand over the calls still waiting for a worker (not those in service). */
   takeQueued(): Call[] {
     return [];
