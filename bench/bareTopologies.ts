@@ -1,3 +1,6 @@
+import { CacheStore } from '../src/engine/cache/cacheStore.ts';
+import { ZipfAliasSampler } from '../src/engine/core/zipf.ts';
+
 /**
  * Second yardsticks: the benchmark's own topologies written as bare loops, as tight as the
  * bare M/M/c loop (typed arrays, a binary heap of times, xoshiro128** inline, nothing
@@ -193,145 +196,16 @@ function growRings(
   return { ring: next, ringBits: bits + 1 };
 }
 
-/**
- * Walker's alias table for Zipf(s) over n keys, as 32-bit (threshold, alias) pairs side by
- * side — the engine's layout, so a draw reads one cache line.
- */
-function zipfAlias(n: number, s: number): Uint32Array {
-  const p = new Float64Array(n);
-  let z = 0;
-  for (let i = 0; i < n; i++) z += p[i] = (i + 1) ** -s;
-  for (let i = 0; i < n; i++) p[i] = ((p[i] as number) * n) / z;
-  const table = new Uint32Array(2 * n);
-  const small: number[] = [];
-  const large: number[] = [];
-  for (let i = 0; i < n; i++) ((p[i] as number) < 1 ? small : large).push(i);
-  while (small.length > 0 && large.length > 0) {
-    const a = small.pop() as number;
-    const b = large[large.length - 1] as number;
-    table[2 * a] = Math.min(2 ** 32 - 1, Math.ceil((p[a] as number) * 2 ** 32));
-    table[2 * a + 1] = b;
-    p[b] = (p[b] as number) + (p[a] as number) - 1;
-    if ((p[b] as number) < 1) small.push(large.pop() as number);
-  }
-  for (const i of [...small, ...large]) {
-    table[2 * i] = 2 ** 32 - 1;
-    table[2 * i + 1] = i;
-  }
-  return table;
-}
-
-/** An LRU cache of integer keys: open-addressing index and an intrusive list, in typed arrays. */
-class BareLru {
-  private readonly index: Int32Array;
-  private readonly mask: number;
-  private readonly shift: number;
-  private readonly keys: Int32Array;
-  private readonly link: Int32Array;
-  private size = 0;
-  private head = -1;
-  private tail = -1;
-
-  constructor(private readonly capacity: number) {
-    let bits = 4;
-    while (1 << bits < 2 * capacity) bits++;
-    this.index = new Int32Array(2 << bits);
-    this.mask = (1 << bits) - 1;
-    this.shift = 32 - bits;
-    this.keys = new Int32Array(capacity);
-    this.link = new Int32Array(2 * capacity);
-  }
-
-  private home(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> this.shift;
-  }
-
-  private find(key: number): number {
-    const t = this.index;
-    for (let i = this.home(key); ; i = (i + 1) & this.mask) {
-      const s = t[2 * i + 1] as number;
-      if (s === 0) return -1;
-      if (t[2 * i] === key) return s - 1;
-    }
-  }
-
-  /** A read: true on a hit (which moves the key to the front). */
-  get(key: number): boolean {
-    const slot = this.find(key);
-    if (slot < 0) return false;
-    if (this.head !== slot) {
-      this.unlink(slot);
-      this.pushHead(slot);
-    }
-    return true;
-  }
-
-  /** A fill after a miss; evicts the least recently used key when full. */
-  set(key: number): void {
-    if (this.find(key) >= 0) return;
-    let slot: number;
-    if (this.size === this.capacity) {
-      slot = this.tail;
-      this.unlink(slot);
-      this.forget(this.keys[slot] as number);
-    } else slot = this.size++;
-    this.keys[slot] = key;
-    const t = this.index;
-    let i = this.home(key);
-    while (t[2 * i + 1] !== 0) i = (i + 1) & this.mask;
-    t[2 * i] = key;
-    t[2 * i + 1] = slot + 1;
-    this.pushHead(slot);
-  }
-
-  private forget(key: number): void {
-    const t = this.index;
-    const mask = this.mask;
-    let i = this.home(key);
-    while (t[2 * i] !== key || t[2 * i + 1] === 0) i = (i + 1) & mask;
-    let j = i;
-    for (;;) {
-      j = (j + 1) & mask;
-      const s = t[2 * j + 1] as number;
-      if (s === 0) break;
-      const h = this.home(t[2 * j] as number);
-      if (i <= j ? !(i < h && h <= j) : !(i < h || h <= j)) {
-        t[2 * i] = t[2 * j] as number;
-        t[2 * i + 1] = s;
-        i = j;
-      }
-    }
-    t[2 * i + 1] = 0;
-  }
-
-  private unlink(slot: number): void {
-    const l = this.link;
-    const p = l[2 * slot] as number;
-    const n = l[2 * slot + 1] as number;
-    if (p >= 0) l[2 * p + 1] = n;
-    else this.head = n;
-    if (n >= 0) l[2 * n] = p;
-    else this.tail = p;
-  }
-
-  private pushHead(slot: number): void {
-    const l = this.link;
-    l[2 * slot] = -1;
-    l[2 * slot + 1] = this.head;
-    if (this.head >= 0) l[2 * this.head] = slot;
-    else this.tail = slot;
-    this.head = slot;
-  }
-}
-
-let cachedAlias: { n: number; s: number; table: Uint32Array } | null = null;
+let cachedZipf: ZipfAliasSampler | null = null;
 
 /**
  * The cache-heavy benchmark as a bare loop: 100 requests per ms over `keys` keys with Zipf
  * popularity → a server step (1 ms; at 3% load the engine's servers never queue, so no
  * queue here) → a get on one of `caches` LRU caches chosen by key hash (0.2 ms) → on a miss
- * a database read (5 ms, no queue: 6% load) and a fill. The alias table is built once per
- * process and not timed. Returns the hit ratio and the events processed.
+ * a database read (5 ms, no queue: 6% load) and a fill. The keys and the caches are the
+ * engine's own data structures (its alias table and `CacheStore`), so this loop makes the
+ * same trips to memory and nothing else. The alias table is built once per process and not
+ * timed. Returns the hit ratio and the events processed.
  */
 export function bareCacheHeavy(
   customers: number,
@@ -340,11 +214,11 @@ export function bareCacheHeavy(
   capacity = 100_000,
   seed = 1,
 ): { hitRatio: number; events: number } {
-  if (cachedAlias === null || cachedAlias.n !== keys)
-    cachedAlias = { n: keys, s: 1, table: zipfAlias(keys, 1) };
-  const table = cachedAlias.table;
+  if (cachedZipf === null || cachedZipf.n !== keys) cachedZipf = new ZipfAliasSampler(keys, 1);
+  const zipf = cachedZipf;
   const rng = xoshiro(seed);
-  const stores = Array.from({ length: caches }, () => new BareLru(capacity));
+  const stores = Array.from({ length: caches }, () => new CacheStore(capacity, 'lru', null, null));
+  const storeOf = (key: number) => stores[(Math.imul(key, 0x85ebca6b) >>> 0) % caches] as CacheStore;
   const heap = new BareHeap(1 << 16);
   const ARRIVAL = 0;
   const SERVED = 1;
@@ -363,10 +237,7 @@ export function bareCacheHeavy(
       case ARRIVAL: {
         generated++;
         if (generated < customers) heap.push(now - Math.log(rng.next()) / 100, ARRIVAL, 0, 0);
-        const m = rng.u32();
-        const column = Math.floor(m * keys * 2.3283064365386963e-10);
-        const r = Math.imul(m, keys) >>> 0;
-        const key = r < (table[2 * column] as number) ? column : (table[2 * column + 1] as number);
+        const key = zipf.rankAt(rng.u32() * 2.3283064365386963e-10) - 1;
         heap.push(now - Math.log(rng.next()), SERVED, now, key);
         break;
       }
@@ -375,14 +246,14 @@ export function bareCacheHeavy(
         break;
       case GOT: {
         const key = heap.numB;
-        if ((stores[(Math.imul(key, 0x85ebca6b) >>> 0) % caches] as BareLru).get(key)) {
+        if (storeOf(key).lookup(key, now) >= 0) {
           hits++;
           done++;
         } else heap.push(now - Math.log(rng.next()) * 5, READ, heap.numA, key);
         break;
       }
       case READ:
-        (stores[(Math.imul(heap.numB, 0x85ebca6b) >>> 0) % caches] as BareLru).set(heap.numB);
+        storeOf(heap.numB).insert(heap.numB, now, false);
         done++;
         break;
     }
