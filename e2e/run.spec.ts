@@ -136,8 +136,16 @@ test('fail a server from its context menu: errors, then recovery from the inspec
   await editor.screenshot('run-why');
   await page.getByRole('tab', { name: 'Charts' }).click();
 
-  // Restore from the inspector.
+  // Changing the dead server's settings is an edit while running, not a repair: it stays down.
   await editor.node('web-1').click();
+  const workers = editor.inspector().getByRole('textbox', { name: 'Workers' });
+  await workers.fill('6');
+  await workers.press('Enter');
+  await expect(editor.status()).toContainText('Applied at');
+  await waitForClock(page, (await simulatedSeconds(page)) + 3);
+  await expect(editor.node('web-1')).toContainText('Down');
+
+  // Restore from the inspector.
   const faults = editor.inspector().getByRole('region', { name: 'Live faults' });
   await faults.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(editor.node('web-1')).not.toContainText('Down');
