@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Simulation } from '../src/engine/index.ts';
 import { lessons } from '../src/lessons/index.ts';
+import { cacheConfig, eviction } from '../src/scenario/components/cache.ts';
+import { balancingStrategy } from '../src/scenario/components/shared.ts';
 import type { Scenario, ScenarioInput } from '../src/scenario/document.ts';
 import { defaultScenarioInput } from '../src/scenario/examples/defaultScenario.ts';
 import { restoreOrThrow } from '../src/scenario/restore.ts';
@@ -26,17 +28,10 @@ interface Case {
   edit?: Scenario;
 }
 
-const strategies = [
-  'round-robin',
-  'weighted-round-robin',
-  'random',
-  'least-connections',
-  'power-of-two',
-  'ip-hash',
-  'consistent-hash',
-] as const;
-const evictions = ['lru', 'lfu', 'fifo', 'random'] as const;
-const writePolicies = ['invalidate', 'write-through', 'ttl-only'] as const;
+// Every strategy, eviction and write policy the schema knows, so a new one joins the corpus.
+const strategies = balancingStrategy.unwrap().options;
+const evictions = eviction.unwrap().options;
+const writePolicies = cacheConfig.shape.writePolicy.unwrap().options;
 
 function doc(title: string, rest: Omit<ScenarioInput, 'type' | 'version' | 'title'>): Scenario {
   return restoreOrThrow({ type: 'scalelab-scenario', version: 1, title, ...rest });

@@ -42,6 +42,18 @@ function checkBooks(sim: Simulation): void {
   for (const n of sim.nodes) if (n instanceof LoadBalancerModel) expect(n.connectionCountsAgree()).toBe(true);
 }
 
+/** Start from the first edit's document, apply each edit at its time, check the books after each and at the end. */
+function runEdits<E extends { at: number }>(make: (e: E) => Scenario, edits: readonly E[]): void {
+  const sim = new Simulation(make(edits[0] as E));
+  for (const e of [...edits].sort((a, b) => a.at - b.at)) {
+    sim.runUntil(e.at * 1000);
+    sim.reconfigure(make(e));
+    checkBooks(sim);
+  }
+  sim.run();
+  checkBooks(sim);
+}
+
 describe('edit while running', () => {
   it('a client, balancer or scheduler rebuilt by an edit carries on from now: no replay of the past', () => {
     const scheduled = (extraRps: number) =>
@@ -203,14 +215,7 @@ describe('edit while running', () => {
                 { at: 35, action: 'restore', node: 'web-1' },
               ],
             });
-          const sim = new Simulation(make(edits[0] as (typeof edits)[number]));
-          for (const e of [...edits].sort((a, b) => a.at - b.at)) {
-            sim.runUntil(e.at * 1000);
-            sim.reconfigure(make(e));
-            checkBooks(sim);
-          }
-          sim.run();
-          checkBooks(sim);
+          runEdits(make, edits);
         },
       ),
       { numRuns: 30 },
@@ -319,14 +324,7 @@ describe('edit while running, every kind of node', () => {
               ],
             });
           };
-          const sim = new Simulation(make(edits[0] as E));
-          for (const e of [...edits].sort((a, b) => a.at - b.at)) {
-            sim.runUntil(e.at * 1000);
-            sim.reconfigure(make(e));
-            checkBooks(sim);
-          }
-          sim.run();
-          checkBooks(sim);
+          runEdits(make, edits);
         },
       ),
       { numRuns: 25 },
